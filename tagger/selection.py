@@ -1,0 +1,112 @@
+"""Run a filter query over a Store: one pass over summaries and reviews, bodies only on demand.
+
+The list, saved queues and exports all select articles here, so they agree on what a filter
+means; reading every review once (instead of one store call per article) keeps it fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from tagger.models import Article, Review
+from tagger.query import Candidate, Query
+
+if TYPE_CHECKING:
+    from tagger.store import Store
+
+
+def pipeline_version() -> str | None:
+    """The NLP pipeline version that keys the annotation cache, or None when NLP is absent."""
+    try:
+        from tagger.nlp.base import PIPELINE_VERSION
+    except ImportError:
+        return None
+    return PIPELINE_VERSION
+
+
+def reviews_by_article(reviews: Iterable[Review]) -> dict[str, list[Review]]:
+    out: dict[str, list[Review]] = {}
+    for review in reviews:
+        out.setdefault(review.article_id, []).append(review)
+    return out
+
+
+def effective(reviews: list[Review] | None, reviewer: str | None) -> Review | None:
+    """The reviewer's own review, else the latest by anyone (Store.effective_review's rule)."""
+    if not reviews:
+        return None
+    if reviewer:
+        for review in reviews:
+            if review.reviewer == reviewer:
+                return review
+    return max(reviews, key=lambda r: (r.updated_at or r.created_at or "", r.reviewer))
+
+
+def latest(reviews: list[Review] | None) -> Review | None:
+    return effective(reviews, None)
+
+
+def _lazy_article(store: Store, article_id: str) -> Callable[[], Article]:
+    box: list[Article] = []
+
+    def load() -> Article:
+        if not box:
+            box.append(store.get_article(article_id))
+        return box[0]
+
+    return load
+
+
+def _entity_loader(store: Store, article: Callable[[], Article], version: str | None):
+    def load() -> list[str] | None:
+        if version is None:
+            return None
+        a = article()
+        spans = store.get_annotations(a.id, a.text_hash, version)
+        if spans is None:
+            return None
+        return [a.body[s.start : s.end] for s in spans if s.kind == "entity"]
+
+    return load
+
+
+def candidates(
+    store: Store,
+    reviewer: str | None,
+    *,
+    by_article: dict[str, list[Review]] | None = None,
+    with_body: bool = False,
+) -> list[Candidate]:
+    """Every article of the store in import order, with its effective review for `reviewer`."""
+    if by_article is None:
+        by_article = reviews_by_article(store.iter_reviews())
+    version = pipeline_version() if with_body else None
+    out: list[Candidate] = []
+    for summary in store.summaries():
+        reviews = by_article.get(summary.id)
+        names = tuple(r.reviewer for r in reviews) if reviews else ()
+        if with_body:
+            article = _lazy_article(store, summary.id)
+            out.append(
+                Candidate(
+                    summary,
+                    effective(reviews, reviewer),
+                    reviewers=names,
+                    body=lambda a=article: a().body,
+                    entities=_entity_loader(store, article, version),
+                )
+            )
+        else:
+            out.append(Candidate(summary, effective(reviews, reviewer), reviewers=names))
+    return out
+
+
+def filter_ids(store: Store, query: Query, reviewer: str | None) -> list[str]:
+    """Ids of the articles matching `query`, in import order; bodies read only if it needs them."""
+    matches = query.matches
+    return [
+        c.summary.id
+        for c in candidates(store, reviewer, with_body=query.needs_body)
+        if matches(c)
+    ]
