@@ -163,7 +163,7 @@ def _read_quoted(text: str, i: int) -> tuple[str, int]:
             return "".join(out), j + 1
         out.append(ch)
         j += 1
-    raise query_error("Unclosed quote: add the closing \"", i)
+    raise query_error('Unclosed quote: add the closing "', i)
 
 
 def _tokenize(text: str) -> list[_Tok]:

@@ -106,7 +106,5 @@ def filter_ids(store: Store, query: Query, reviewer: str | None) -> list[str]:
     """Ids of the articles matching `query`, in import order; bodies read only if it needs them."""
     matches = query.matches
     return [
-        c.summary.id
-        for c in candidates(store, reviewer, with_body=query.needs_body)
-        if matches(c)
+        c.summary.id for c in candidates(store, reviewer, with_body=query.needs_body) if matches(c)
     ]
