@@ -46,7 +46,7 @@ class AppContext:
     def open_store(self) -> Store:
         from tagger.store import Store
 
-        store = Store.open(self.db_path)
+        store = Store.open(self.db_path, taxonomy=self.settings.taxonomy)
         self._stores.append(store)
         return store
 

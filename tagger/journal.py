@@ -1,0 +1,158 @@
+"""The review journal: an fsynced append-only JSON-lines file that is also the history.
+
+One line per Change, numbered by `seq` from 1 with no gaps, so line N holds seq N. A save
+appends its lines with one write and one fdatasync (about a tenth of a millisecond), which
+is why a tag save stays fast whatever the store's size. A final line without its newline
+was never acknowledged (the writer died mid-append): it is set aside in `journal.torn`
+and cut off. Any other unreadable line is damage, and the store refuses to open.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tagger.errors import StoreError
+from tagger.storage import damaged, fsync_dir, write_all
+
+
+class Journal:
+    """Appends and reads the journal file; `pos` is how far this process has applied it."""
+
+    def __init__(self, path: Path, hint: str) -> None:
+        self.path = path
+        self.hint = hint
+        self.pos = 0
+        self.seq = 0
+        self._fd: int | None = None
+
+    # -- reading ----------------------------------------------------------------------
+    def size(self) -> int:
+        try:
+            return os.stat(self.path).st_size
+        except FileNotFoundError:
+            return 0
+
+    def has_news(self) -> bool:
+        return self.size() != self.pos
+
+    def read_new(self, *, locked: bool) -> list[dict[str, Any]]:
+        """Entries appended since `pos` (by anyone); advances `pos` and `seq`.
+
+        With the store lock held, a final line lacking its newline is a dead writer's
+        torn append: it is cut off. Without the lock it may be a write in progress, so it
+        is left for later.
+        """
+        size = self.size()
+        if size < self.pos:
+            raise damaged(
+                self.path, f"it shrank from {self.pos} to {size} bytes while open", self.hint
+            )
+        if size == self.pos:
+            return []
+        with open(self.path, "rb") as f:
+            f.seek(self.pos)
+            data = f.read(size - self.pos)
+        end = data.rfind(b"\n") + 1
+        entries = list(self._parse(data[:end]))
+        torn = data[end:]
+        self.pos += end
+        if torn and locked:
+            self._drop_torn(torn)
+        return entries
+
+    def _parse(self, chunk: bytes) -> Iterator[dict[str, Any]]:
+        if not chunk:
+            return
+        for raw in chunk[:-1].split(b"\n"):
+            line_no = self.seq + 1
+            try:
+                entry = orjson.loads(raw)
+            except orjson.JSONDecodeError as exc:
+                raise damaged(self.path, f"line {line_no} is not valid JSON: {exc}", self.hint) from exc
+            if not isinstance(entry, dict) or entry.get("seq") != line_no:
+                raise damaged(
+                    self.path, f"line {line_no} is not change number {line_no}", self.hint
+                )
+            self.seq = line_no
+            yield entry
+
+    def _drop_torn(self, torn: bytes) -> None:
+        with open(self.path.with_name(self.path.name + ".torn"), "ab") as side:
+            side.write(torn + b"\n")
+        fd = os.open(self.path, os.O_WRONLY)
+        try:
+            os.ftruncate(fd, self.pos)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def check_offset(self, offset: int, seq: int) -> None:
+        """Start reading at a checkpoint's offset, after checking it fits this file."""
+        size = self.size()
+        if size < offset:
+            raise damaged(
+                self.path,
+                f"it is {size} bytes but the last checkpoint covers {offset} bytes",
+                self.hint,
+            )
+        if offset:
+            with open(self.path, "rb") as f:
+                f.seek(offset - 1)
+                if f.read(1) != b"\n":
+                    raise damaged(
+                        self.path, "the last checkpoint does not end at a line break", self.hint
+                    )
+        self.pos, self.seq = offset, seq
+
+    def scan(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, dict]]:
+        """(offset, entry) for each complete line in [start, stop), read in blocks."""
+        stop = self.pos if stop is None else stop
+        with open(self.path, "rb") as f:
+            f.seek(start)
+            offset, rest = start, b""
+            while offset + len(rest) < stop:
+                block = f.read(min(1 << 20, stop - offset - len(rest)))
+                if not block:
+                    break
+                rest += block
+                lines = rest.split(b"\n")
+                rest = lines.pop()
+                for raw in lines:
+                    yield offset, orjson.loads(raw)
+                    offset += len(raw) + 1
+
+    def read_at(self, offsets: Iterable[int]) -> Iterator[dict]:
+        with open(self.path, "rb") as f:
+            for off in offsets:
+                f.seek(off)
+                yield orjson.loads(f.readline())
+
+    # -- writing ----------------------------------------------------------------------
+    def append(self, entries: list[dict[str, Any]]) -> None:
+        """Write entries (seq already set) and fdatasync; the caller holds the lock."""
+        if self._fd is None:
+            existed = self.path.exists()
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            if not existed:
+                fsync_dir(self.path.parent)
+        if os.fstat(self._fd).st_size != self.pos:
+            raise StoreError(f"{self.path} changed under the lock; nothing was written.")
+        data = b"".join(orjson.dumps(e) + b"\n" for e in entries)
+        try:
+            write_all(self._fd, data)
+            os.fdatasync(self._fd)
+        except OSError as exc:
+            os.ftruncate(self._fd, self.pos)
+            raise StoreError(f"Could not save to {self.path}: {exc.strerror or exc}.") from exc
+        self.pos += len(data)
+        self.seq = entries[-1]["seq"]
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None

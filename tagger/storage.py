@@ -1,0 +1,251 @@
+"""Durable files for the store: an atomic, fsynced TinyDB storage and the inter-process lock.
+
+TinyDB's own JSONStorage rewrites its file in place and can leave it half-written after a
+crash; this storage writes a temp file, fsyncs it, renames it over the old one and fsyncs
+the folder, so a file is always either the old or the new version. It also re-reads the
+file only when its (inode, size, mtime) changed, which is how one process sees another's
+writes. The lock is `fcntl.flock` on a `lock` file in the store folder (about 1 µs), held
+for every read-modify-write.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+
+from tagger.errors import StoreDamagedError, StoreError, StoreLockedError
+
+__all__ = [
+    "DurableJSONStorage",
+    "Query",
+    "StoreLock",
+    "TinyDB",
+    "atomic_write",
+    "clean_temp_files",
+    "file_signature",
+    "fsync_dir",
+    "open_tinydb",
+    "read_json",
+]
+
+TMP_SUFFIX = ".tmp"
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """(inode, size, mtime_ns) of a file, or None when it does not exist."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in `folder` durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`: temp file, fsync, rename, fsync of the folder."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}{TMP_SUFFIX}")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise StoreError(
+            f"Could not write {path}: {exc.strerror or exc}. The previous version is intact."
+        ) from exc
+
+
+def damaged(path: Path, problem: str, backup: str) -> StoreDamagedError:
+    """The one wording for a damaged file: what, that it was left alone, where to recover."""
+    return StoreDamagedError(
+        f"{path} is damaged ({problem}). It was not changed, and nothing was written to "
+        f"the store. {backup}"
+    )
+
+
+def read_json(path: Path, backup: str = "") -> Any:
+    """Parse a JSON file; a file that does not parse raises StoreDamagedError."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise damaged(path, f"unreadable: {exc.strerror or exc}", backup) from exc
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise damaged(path, f"not valid JSON: {exc}", backup) from exc
+
+
+def clean_temp_files(folder: Path) -> list[Path]:
+    """Delete `*.tmp` files a crashed writer left; call only while holding the store lock."""
+    removed = []
+    for tmp in folder.rglob(f"*{TMP_SUFFIX}"):
+        try:
+            tmp.unlink()
+            removed.append(tmp)
+        except OSError:
+            pass
+    return removed
+
+
+class DurableJSONStorage(Storage):
+    """A TinyDB storage that writes atomically with fsync and re-reads only changed files."""
+
+    def __init__(self, path: str | os.PathLike, backup: str = "") -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.backup = backup
+        self._data: dict[str, dict[str, Any]] | None = None
+        self._sig: tuple[int, int, int] | None = None
+
+    def changed_on_disk(self) -> bool:
+        return file_signature(self.path) != self._sig
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        sig = file_signature(self.path)
+        if sig is None:
+            self._data, self._sig = None, None
+            return None
+        if sig != self._sig or self._data is None:
+            data = read_json(self.path, self.backup)
+            if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+                raise damaged(self.path, "not a TinyDB document of tables", self.backup)
+            self._data, self._sig = data, sig
+        return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        try:
+            atomic_write(self.path, orjson.dumps(data))
+        except BaseException:
+            # TinyDB mutated the cached dict before calling write: forget it.
+            self._data, self._sig = None, None
+            raise
+        self._data, self._sig = data, file_signature(self.path)
+
+    def close(self) -> None:
+        self._data = None
+
+
+def open_tinydb(path: Path, backup: str = "") -> TinyDB:
+    """A TinyDB on a durable file; call `refresh_tinydb` after another process may have written."""
+    return TinyDB(path, storage=DurableJSONStorage, backup=backup)
+
+
+def refresh_tinydb(db: TinyDB) -> bool:
+    """Forget cached ids and query results when the file changed on disk; True if it did."""
+    storage: DurableJSONStorage = db.storage  # type: ignore[assignment]
+    if not storage.changed_on_disk():
+        return False
+    storage.read()
+    for name in db.tables():
+        table = db.table(name)
+        # TinyDB caches the next document id and query results (tinydb #276): both go stale.
+        table._next_id = None
+        table.clear_cache()
+    db.clear_cache()
+    return True
+
+
+class StoreLock:
+    """An exclusive, re-entrant inter-process lock on `<store>/lock`, with a timeout."""
+
+    def __init__(self, path: Path, timeout: float) -> None:
+        self.path = path
+        self.timeout = timeout
+        # Serialises threads of this process; readers that iterate take it too.
+        self.thread = self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+
+    def _busy(self, timeout: float) -> StoreLockedError:
+        holder = ""
+        try:
+            text = self.path.read_text("utf-8").strip()
+            if text:
+                holder = f" (last taken by process {text})"
+        except OSError:
+            pass
+        return StoreLockedError(
+            f"The store is in use by another tagger process: {self.path} stayed locked for "
+            f"{timeout:g} s{holder}. Wait for that command to finish and try again; "
+            "a lock held by a process that has exited is released by the system."
+        )
+
+    @contextmanager
+    def held(self, timeout: float | None = None) -> Iterator[None]:
+        timeout = self.timeout if timeout is None else timeout
+        if self._fd is None:
+            raise StoreError("The store is closed.")
+        if not self._thread_lock.acquire(timeout=timeout):
+            raise self._busy(timeout)
+        try:
+            if self._depth == 0:
+                self._acquire_file(timeout)
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._fd is not None:
+                    fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self._thread_lock.release()
+
+    def _acquire_file(self, timeout: float) -> None:
+        assert self._fd is not None
+        deadline = time.monotonic() + timeout
+        delay = 0.001
+        while True:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+            if time.monotonic() >= deadline:
+                raise self._busy(timeout)
+            time.sleep(delay)
+            delay = min(delay * 2, 0.02)
+        # Who holds it, for the message another process shows; no fsync, it is advisory.
+        note = f"{os.getpid()}".encode()
+        os.ftruncate(self._fd, 0)
+        os.pwrite(self._fd, note, 0)
+
+    def close(self) -> None:
+        with self._thread_lock:
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None

@@ -1,0 +1,460 @@
+"""The store: articles, reviews, history, undo, caches and UI state in one folder of TinyDB files.
+
+Layout and why (figures in /work/shared/notes/tinydb.md and bench/store_bench.py):
+- `journal.jsonl` is the append-only history, one Change per line; a save appends a line
+  or two and fdatasyncs (sub-millisecond at any size), so the journal is what makes a save
+  durable. Rewriting a JSON file per save costs 1 s at 100k reviews with TinyDB's
+  JSONStorage, and still tens of ms with TinyDB's Table API on an in-memory storage,
+  because every Table update copies the whole table twice; reviews are therefore held in
+  plain dicts (`tagger.history.ReviewBook`) and folded from the journal.
+- `reviews.json` is a TinyDB snapshot of that fold (reviews + undo stacks), written
+  atomically every CHECKPOINT_EVERY changes, with the previous one kept as
+  `reviews.prev.json`; on open only the journal tail after it is replayed.
+- `articles/` holds bodies in TinyDB shards apart from reviews (`tagger.article_files`);
+  `state.json` and `annotations/` are small TinyDB files (`tagger.side_tables`).
+- `lock` is flocked for every read-modify-write; before writing, whatever other processes
+  appended is read and applied first, so two writers never lose each other's updates.
+- `meta.json` holds the schema version; a damaged file is reported, never overwritten.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from tagger.article_files import ArticleFiles
+from tagger.config import Taxonomy
+from tagger.errors import NotFoundError, StoreError, ValidationError
+from tagger.history import ReviewBook
+from tagger.journal import Journal
+from tagger.models import Article, ArticleSummary, Review, Span, utc_now
+from tagger.review_writes import ReviewWrites
+from tagger.side_tables import AnnotationCache, UiState
+from tagger.storage import (
+    StoreLock,
+    atomic_write,
+    clean_temp_files,
+    damaged,
+    fsync_dir,
+    read_json,
+)
+
+SCHEMA_VERSION = 1
+FORMAT = "tagger-store"
+CHECKPOINT_EVERY = 1000  # journal lines between snapshots
+CLOSE_CHECKPOINT_AT = 100  # on close, snapshot when at least this many lines are new
+ADD_BATCH = 2000  # articles written per shard pass in add_articles
+
+# Migration hook: MIGRATIONS[n](store_folder) upgrades a store from schema n to n + 1.
+MIGRATIONS: dict[int, Callable[[Path], None]] = {}
+
+STORE_FILES = ("meta.json", "journal.jsonl", "reviews.json", "state.json", "articles")
+IGNORED_NAMES = ("lock",)
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+
+def new_batch_id() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+class Store(ReviewWrites):
+    """One store folder, opened by one process; other processes may open it too."""
+
+    def __init__(self, path: Path, taxonomy: Taxonomy | None, lock_timeout: float) -> None:
+        self.path = path
+        self.taxonomy = taxonomy
+        self.schema_version = SCHEMA_VERSION
+        self._lock = StoreLock(path / "lock", lock_timeout)
+        self._meta = path / "meta.json"
+        self._snapshot = path / "reviews.json"
+        self._previous = path / "reviews.prev.json"
+        self._journal = Journal(
+            path / "journal.jsonl",
+            f"Every change before the damaged line is intact in it. The reviews as of the last "
+            f"checkpoint are in {self._snapshot} (the one before in {self._previous}).",
+        )
+        self._book = ReviewBook()
+        self._snapshot_seq = 0
+        self._articles = ArticleFiles(path / "articles")
+        self._annotations = AnnotationCache(path / "annotations")
+        self._state: UiState | None = None
+        self._hist_index: dict[str, list[int]] = collections.defaultdict(list)
+        self._hist_upto = 0
+        self._closed = False
+        self._checkpoint_every = CHECKPOINT_EVERY
+
+    # -- opening and closing -----------------------------------------------------------
+    @classmethod
+    def open(
+        cls, path: str | os.PathLike, *, taxonomy: Taxonomy | None = None, lock_timeout: float = 10.0
+    ) -> Store:
+        folder = Path(path).expanduser()
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"{folder} is a file, not a store folder. Point --db at a folder.")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Cannot create the store folder {folder}: {exc.strerror}.") from exc
+        store = cls(folder, taxonomy, lock_timeout)
+        try:
+            with store._lock.held():
+                store._load()
+        except BaseException:
+            store._release()
+            raise
+        return store
+
+    def _load(self) -> None:
+        self._check_meta()
+        clean_temp_files(self.path)
+        if self._snapshot.exists():
+            backup = (
+                f"The previous checkpoint is {self._previous}; {self._journal.path} holds every "
+                f"change, so moving {self._snapshot.name} aside lets tagger rebuild it from the journal."
+            )
+            tables = read_json(self._snapshot, backup)
+            try:
+                self._book = ReviewBook.from_tables(tables)
+                point = tables["checkpoint"]["1"]
+                seq, offset = int(point["seq"]), int(point["journal_offset"])
+            except (KeyError, TypeError, ValueError, AttributeError):
+                raise damaged(self._snapshot, "not a snapshot of reviews", backup) from None
+            self._journal.check_offset(offset, seq)
+            self._snapshot_seq = seq
+        for entry in self._journal.read_new(locked=True):
+            self._book.apply(entry)
+        self._articles.sync()
+        self._state = UiState(self.path / "state.json")
+        self._state.db.storage.read()  # a damaged state file is reported now
+
+    def _check_meta(self) -> None:
+        if not self._meta.exists():
+            present = [n for n in STORE_FILES if (self.path / n).exists()]
+            if present:
+                raise damaged(
+                    self._meta,
+                    f"missing, while {', '.join(present)} exist",
+                    f'Recreate it with the text {{"format": "{FORMAT}", "schema_version": '
+                    f"{SCHEMA_VERSION}}}; the data files were not touched.",
+                )
+            foreign = [
+                p.name for p in self.path.iterdir()
+                if p.name not in IGNORED_NAMES and not p.name.endswith(".tmp")
+            ]
+            if foreign:
+                raise StoreError(
+                    f"{self.path} is not empty and is not a tagger store (it holds "
+                    f"{', '.join(sorted(foreign)[:3])}...). Point --db at a new or existing store folder."
+                )
+            self._write_meta(SCHEMA_VERSION)
+            fsync_dir(self.path)
+        hint = (
+            f'It should read {{"format": "{FORMAT}", "schema_version": N}}; '
+            "the data files were not touched."
+        )
+        meta = read_json(self._meta, hint)
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            raise damaged(self._meta, "not a tagger store description", hint)
+        version = meta.get("schema_version")
+        if not isinstance(version, int) or version < 1:
+            raise damaged(self._meta, f"schema_version is {version!r}", hint)
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"The store at {self.path} has schema version {version}, newer than this "
+                f"tagger understands ({SCHEMA_VERSION}). Upgrade tagger to open it; the store "
+                "was not changed.",
+                title="Store too new",
+            )
+        while version < SCHEMA_VERSION:
+            migrate = MIGRATIONS.get(version)
+            if migrate is None:
+                raise StoreError(f"No migration from store schema {version} to {version + 1}.")
+            migrate(self.path)
+            version += 1
+            self._write_meta(version)
+        self.schema_version = version
+
+    def _write_meta(self, version: int) -> None:
+        meta = {"format": FORMAT, "schema_version": version, "written_at": utc_now()}
+        atomic_write(self._meta, orjson.dumps(meta, option=orjson.OPT_INDENT_2))
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        try:
+            if self._journal.seq - self._snapshot_seq >= CLOSE_CHECKPOINT_AT:
+                with self._lock.held(timeout=1.0):
+                    self._sync()
+                    self._checkpoint()
+        except StoreError:
+            pass  # the journal already holds everything; the next open replays it
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        self._closed = True
+        self._journal.close()
+        self._annotations.close()
+        if self._state:
+            self._state.close()
+        self._lock.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- keeping up with other processes -------------------------------------------------
+    def _sync(self) -> bool:
+        """Apply what other processes wrote; call with the lock held."""
+        changed = False
+        for entry in self._journal.read_new(locked=True):
+            self._book.apply(entry)
+            changed = True
+        changed |= self._articles.sync()
+        if self._state is not None:
+            changed |= self._state.refresh()
+        return changed
+
+    def refresh(self) -> bool:
+        """Pick up other processes' writes; False when nothing changed or the store is busy."""
+        if not (self._journal.has_news() or self._articles.changed()):
+            if self._state is None or not self._state.db.storage.changed_on_disk():
+                return False
+        try:
+            with self._lock.held(timeout=0.05):
+                return self._sync()
+        except StoreError:
+            return False
+
+    def _checkpoint(self) -> None:
+        tables = self._book.to_tables()
+        tables["checkpoint"] = {
+            "1": {
+                "seq": self._journal.seq,
+                "journal_offset": self._journal.pos,
+                "schema_version": self.schema_version,
+                "written_at": utc_now(),
+            }
+        }
+        data = orjson.dumps(tables)
+        if self._snapshot.exists():
+            # Between these two renames there is no snapshot: open then replays the journal.
+            os.replace(self._snapshot, self._previous)
+        atomic_write(self._snapshot, data)
+        self._snapshot_seq = self._journal.seq
+
+    # -- articles ------------------------------------------------------------------------
+    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+        """Add new articles, in batches; an id already present is reported as a duplicate."""
+        result = AddResult()
+        batch: list[Article] = []
+        for art in articles:
+            batch.append(art)
+            if len(batch) >= ADD_BATCH:
+                self._add_batch(batch, result)
+                batch = []
+        if batch:
+            self._add_batch(batch, result)
+        return result
+
+    def _add_batch(self, batch: list[Article], result: AddResult) -> None:
+        now = utc_now()
+        with self._lock.held():
+            self._sync()
+            fresh: list[Article] = []
+            seen: set[str] = set()
+            for art in batch:
+                if art.id in self._articles.number or art.id in seen:
+                    result.duplicates.append(art.id)
+                    continue
+                if not art.id or not art.title:
+                    raise ValidationError("An article needs an id and a title.")
+                seen.add(art.id)
+                if not art.imported_at:
+                    art = Article.from_dict({**art.to_dict(), "imported_at": now})
+                fresh.append(art)
+            if fresh:
+                self._articles.add(fresh)
+                result.added.extend(a.id for a in fresh)
+
+    def has_article(self, article_id: str) -> bool:
+        return article_id in self._articles.number
+
+    def get_article(self, article_id: str) -> Article:
+        with self._lock.thread:
+            return self._articles.get(article_id)
+
+    def summaries(self) -> list[ArticleSummary]:
+        with self._lock.thread:
+            return list(self._articles.summaries)
+
+    def article_count(self) -> int:
+        return len(self._articles.summaries)
+
+    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Stream articles (import order, or the order of `ids`) without loading them all."""
+        return self._articles.iter(ids)
+
+    def resolve_id(self, prefix: str) -> str:
+        """The one article id starting with `prefix` (like git's short ids)."""
+        prefix = prefix.strip()
+        if prefix in self._articles.number:
+            return prefix
+        found = [i for i in self._articles.number if i.startswith(prefix)] if prefix else []
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise NotFoundError(f"There is no article {prefix!r} in the store at {self.path}.")
+        raise NotFoundError(
+            f"{prefix!r} matches {len(found)} articles ({', '.join(sorted(found)[:4])}...); "
+            "give more characters."
+        )
+
+    def _require(self, article_id: str) -> None:
+        if article_id not in self._articles.number:
+            raise NotFoundError(f"There is no article {article_id!r} in the store at {self.path}.")
+
+    # -- reading reviews -----------------------------------------------------------------
+    def get_review(self, article_id: str, reviewer: str) -> Review | None:
+        return self._book.review(article_id, reviewer)
+
+    def reviews_for(self, article_id: str) -> list[Review]:
+        with self._lock.thread:
+            found = list((self._book.reviews.get(article_id) or {}).values())
+        return sorted((Review.from_dict(d) for d in found), key=lambda r: r.updated_at)
+
+    def iter_reviews(self) -> Iterator[Review]:
+        with self._lock.thread:
+            found = [d for by in self._book.reviews.values() for d in by.values()]
+        return (Review.from_dict(d) for d in found)
+
+    def effective_review(self, article_id: str, reviewer: str | None) -> Review | None:
+        d = self._book.effective(article_id, reviewer)
+        return Review.from_dict(d) if d else None
+
+    def untagged_ids(self, reviewer: str | None = None) -> list[str]:
+        """Ids (import order) whose effective review is absent or still "untagged"."""
+        book = self._book
+        with self._lock.thread:
+            out = []
+            for s in self._articles.summaries:
+                if s.id not in book.reviews:
+                    out.append(s.id)
+                    continue
+                d = book.effective(s.id, reviewer)
+                if d is None or d["status"] == "untagged":
+                    out.append(s.id)
+            return out
+
+    def count_by(self, group: str, reviewer: str | None = None) -> collections.Counter:
+        """Articles per label of `group` (or per status when group is "status")."""
+        counts: collections.Counter = collections.Counter()
+        book = self._book
+        with self._lock.thread:
+            if group == "status":
+                reviewed = 0
+                for aid in book.reviews:
+                    d = book.effective(aid, reviewer)
+                    if d is not None and aid in self._articles.number:
+                        counts[d["status"]] += 1
+                        reviewed += 1
+                untagged = len(self._articles.summaries) - reviewed
+                if untagged:
+                    counts["untagged"] += untagged
+                return counts
+            name = self._group(group)
+            for aid in book.reviews:
+                d = book.effective(aid, reviewer)
+                if d is not None:
+                    counts.update(d["tags"].get(name, ()))
+        return counts
+
+    # -- validation ----------------------------------------------------------------------
+    @staticmethod
+    def _reviewer(reviewer: str) -> str:
+        if not isinstance(reviewer, str) or not reviewer.strip():
+            raise ValidationError("A reviewer name is needed (--reviewer or TAGGER_REVIEWER).")
+        return reviewer.strip()
+
+    def _group(self, group: str) -> str:
+        if self.taxonomy is not None:
+            return self.taxonomy.group(group).name
+        if not isinstance(group, str) or not group.strip():
+            raise ValidationError("A tag group name is needed.")
+        return group.strip()
+
+    def _labels(self, group: str, labels: Iterable[str] | str) -> list[str]:
+        if isinstance(labels, str):
+            labels = [labels]
+        if self.taxonomy is not None:
+            return list(self.taxonomy.validate(group, labels))
+        out: list[str] = []
+        for label in labels:
+            if not isinstance(label, str) or not label.strip():
+                raise ValidationError(f"An empty label was given for {group}.")
+            if label.strip() not in out:
+                out.append(label.strip())
+        return out
+
+    def _multi(self, group: str) -> bool:
+        return self.taxonomy is None or self.taxonomy.group(group).multi
+
+    # -- annotation cache ----------------------------------------------------------------
+    def get_annotations(self, article_id: str, text_hash: str, pipeline_version: str) -> list[Span] | None:
+        """Cached spans for this exact text and pipeline version, or None."""
+        with self._lock.thread:
+            return self._annotations.get(article_id, text_hash, pipeline_version)
+
+    def put_annotations(
+        self, article_id: str, text_hash: str, pipeline_version: str, spans: Iterable[Span]
+    ) -> None:
+        with self._lock.held():
+            self._annotations.put(article_id, text_hash, pipeline_version, list(spans))
+
+    # -- UI state ------------------------------------------------------------------------
+    def _ui(self) -> UiState:
+        if self._state is None or self._closed:
+            raise StoreError("The store is closed.")
+        return self._state
+
+    def get_session(self, reviewer: str) -> dict:
+        with self._lock.thread:
+            self._ui().refresh()
+            return self._ui().get_session(self._reviewer(reviewer))
+
+    def put_session(self, reviewer: str, data: dict) -> None:
+        reviewer = self._reviewer(reviewer)
+        with self._lock.held():
+            self._ui().refresh()
+            self._ui().put_session(reviewer, data)
+
+    def saved_filters(self) -> dict[str, str]:
+        with self._lock.thread:
+            self._ui().refresh()
+            return self._ui().saved_filters()
+
+    def save_filter(self, name: str, query: str) -> None:
+        if not isinstance(name, str) or not name.strip():
+            raise ValidationError("A saved filter needs a name.")
+        with self._lock.held():
+            self._ui().refresh()
+            self._ui().save_filter(name.strip(), query)
+
+    def delete_filter(self, name: str) -> None:
+        with self._lock.held():
+            self._ui().refresh()
+            if not self._ui().delete_filter(name):
+                raise NotFoundError(f"There is no saved filter named {name!r}.")
