@@ -58,17 +58,18 @@ def _lazy_article(store: Store, article_id: str) -> Callable[[], Article]:
     return load
 
 
-def _entity_loader(store: Store, article: Callable[[], Article], version: str | None):
-    def load() -> list[str] | None:
-        if version is None:
-            return None
-        a = article()
-        spans = store.get_annotations(a.id, a.text_hash, version)
-        if spans is None:
-            return None
-        return [a.body[s.start : s.end] for s in spans if s.kind == "entity"]
+def entity_texts(store: Store, article: Article, version: str | None) -> list[str] | None:
+    """Entity mention texts from the annotation cache, or None when nothing is cached."""
+    if version is None:
+        return None
+    spans = store.get_annotations(article.id, article.text_hash, version)
+    if spans is None:
+        return None
+    return [article.body[s.start : s.end] for s in spans if s.kind == "entity"]
 
-    return load
+
+def _entity_loader(store: Store, article: Callable[[], Article], version: str | None):
+    return lambda: None if version is None else entity_texts(store, article(), version)
 
 
 def candidates(
