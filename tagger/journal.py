@@ -2,9 +2,11 @@
 
 One line per Change, numbered by `seq` from 1 with no gaps, so line N holds seq N. A save
 appends its lines with one write and one fdatasync (about a tenth of a millisecond), which
-is why a tag save stays fast whatever the store's size. A final line without its newline
-was never acknowledged (the writer died mid-append): it is set aside in `journal.torn`
-and cut off. Any other unreadable line is damage, and the store refuses to open.
+is why a tag save stays fast whatever the store's size. The last line of an append carries
+`"end": true`; lines after the last such marker (a torn final line, or a batch cut short)
+were never acknowledged because the writer died mid-append: they are set aside in
+`journal.jsonl.torn` and cut off. Any other unreadable line is damage, and the store
+refuses to open.
 """
 
 from __future__ import annotations
@@ -41,11 +43,11 @@ class Journal:
         return self.size() != self.pos
 
     def read_new(self, *, locked: bool) -> list[dict[str, Any]]:
-        """Entries appended since `pos` (by anyone); advances `pos` and `seq`.
+        """Committed entries appended since `pos` (by anyone); advances `pos` and `seq`.
 
-        With the store lock held, a final line lacking its newline is a dead writer's
-        torn append: it is cut off. Without the lock it may be a write in progress, so it
-        is left for later.
+        Each append marks its last line with `"end": true`. Lines after the last marker
+        belong to a write still in progress or, with the store lock held, to a writer that
+        died mid-append (never acknowledged): those are set aside and cut off.
         """
         size = self.size()
         if size < self.pos:
@@ -57,36 +59,41 @@ class Journal:
         with open(self.path, "rb") as f:
             f.seek(self.pos)
             data = f.read(size - self.pos)
-        end = data.rfind(b"\n") + 1
-        entries = list(self._parse(data[:end]))
-        torn = data[end:]
-        self.pos += end
-        if torn and locked:
-            self._drop_torn(torn)
-        return entries
+        entries: list[dict[str, Any]] = []
+        committed, committed_at, seq = 0, 0, self.seq
+        start = 0
+        while True:
+            nl = data.find(b"\n", start)
+            if nl < 0:
+                break
+            seq += 1
+            entries.append(self._parse(data[start:nl], seq))
+            start = nl + 1
+            if entries[-1].get("end"):
+                committed, committed_at = len(entries), start
+        if committed_at < len(data) and locked:
+            self._drop_torn(self.pos + committed_at, data[committed_at:])
+        self.pos += committed_at
+        self.seq += committed
+        return entries[:committed]
 
-    def _parse(self, chunk: bytes) -> Iterator[dict[str, Any]]:
-        if not chunk:
-            return
-        for raw in chunk[:-1].split(b"\n"):
-            line_no = self.seq + 1
-            try:
-                entry = orjson.loads(raw)
-            except orjson.JSONDecodeError as exc:
-                raise damaged(self.path, f"line {line_no} is not valid JSON: {exc}", self.hint) from exc
-            if not isinstance(entry, dict) or entry.get("seq") != line_no:
-                raise damaged(
-                    self.path, f"line {line_no} is not change number {line_no}", self.hint
-                )
-            self.seq = line_no
-            yield entry
+    def _parse(self, raw: bytes, line_no: int) -> dict[str, Any]:
+        try:
+            entry = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise damaged(self.path, f"line {line_no} is not valid JSON: {exc}", self.hint) from exc
+        if not isinstance(entry, dict) or entry.get("seq") != line_no:
+            raise damaged(self.path, f"line {line_no} is not change number {line_no}", self.hint)
+        return entry
 
-    def _drop_torn(self, torn: bytes) -> None:
+    def _drop_torn(self, keep: int, torn: bytes) -> None:
         with open(self.path.with_name(self.path.name + ".torn"), "ab") as side:
             side.write(torn + b"\n")
+            side.flush()
+            os.fsync(side.fileno())
         fd = os.open(self.path, os.O_WRONLY)
         try:
-            os.ftruncate(fd, self.pos)
+            os.ftruncate(fd, keep)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -142,7 +149,10 @@ class Journal:
                 fsync_dir(self.path.parent)
         if os.fstat(self._fd).st_size != self.pos:
             raise StoreError(f"{self.path} changed under the lock; nothing was written.")
-        data = b"".join(orjson.dumps(e) + b"\n" for e in entries)
+        # The last line of each append carries the commit marker (see read_new).
+        lines = [orjson.dumps(e) for e in entries[:-1]]
+        lines.append(orjson.dumps({**entries[-1], "end": True}))
+        data = b"\n".join(lines) + b"\n"
         try:
             write_all(self._fd, data)
             os.fdatasync(self._fd)
