@@ -1,0 +1,302 @@
+"""The scrollable article body with highlights and a mention cursor, drawn line by line.
+
+It wraps the prebuilt Text itself (line API) so it knows which line holds any character
+offset: jumping to a mention scrolls exactly to it, and a cursor move repaints a few lines
+instead of rebuilding the article. The Text is rebuilt only when the article, its spans, the
+toggles or the theme change, and re-wrapped only when the width changes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from rich._wrap import divide_line
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tagger.models import Span
+from tagger.ui.highlight import (
+    BOILERPLATE_STYLE,
+    CURSOR_STYLE,
+    LABELS,
+    Options,
+    boilerplate_lines,
+    build_text,
+    component_class,
+    label_styles,
+    reachable,
+    shown_length,
+)
+
+
+def wrap_starts(text: str, width: int) -> list[int]:
+    """Offsets where each drawn line begins when `text` is word-wrapped to `width` cells."""
+    width = max(width, 1)
+    starts: list[int] = []
+    position = 0
+    for paragraph in text.split("\n"):
+        starts.append(position)
+        starts.extend(position + offset for offset in divide_line(paragraph, width, fold=True))
+        position += len(paragraph) + 1
+    return starts
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article body; `move` and `go_to` put a cursor on a mention and reveal it."""
+
+    COMPONENT_CLASSES = {component_class(label) for label in LABELS} | {
+        "hl--boilerplate",
+        "hl--fold",
+    }
+
+    DEFAULT_CSS = """
+    ArticleView {
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+        padding: 0 1;
+    }
+    ArticleView > .hl--person { color: $text-accent; }
+    ArticleView > .hl--organization { color: $text-primary; }
+    ArticleView > .hl--gpe { color: $text-success; }
+    ArticleView > .hl--location { color: $text-success; }
+    ArticleView > .hl--facility { color: $text-secondary; }
+    ArticleView > .hl--norp { color: $text-warning; }
+    ArticleView > .hl--cardinal { color: $text-warning; }
+    ArticleView > .hl--money { color: $text-warning; }
+    ArticleView > .hl--percent { color: $text-warning; }
+    ArticleView > .hl--quantity { color: $text-warning; }
+    ArticleView > .hl--ordinal { color: $text-warning; }
+    ArticleView > .hl--date { color: $text-error; }
+    ArticleView > .hl--time { color: $text-error; }
+    ArticleView > .hl--duration { color: $text-error; }
+    ArticleView > .hl--boilerplate { color: $text-muted; }
+    ArticleView > .hl--fold { color: $text-muted; }
+    """
+
+    def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self._body = ""
+        self._boilerplate_at: int | None = None
+        self._spans: list[Span] = []
+        self._options = Options()
+        self.fold_hint = "press b to show it"
+        self._text = Text()
+        self._reach: list[Span] = []
+        self._reach_starts: list[int] = []
+        self._lines: list[Text] = []
+        self._line_starts: list[int] = [0]
+        self._wrap_width = 0
+        self._strips: dict[int, Strip] = {}
+        self._colours: dict[str, Style] | None = None
+        self.cursor: Span | None = None
+
+    # -- content -------------------------------------------------------------------------
+
+    @property
+    def options(self) -> Options:
+        return self._options
+
+    @property
+    def spans(self) -> list[Span]:
+        """Mentions that can be reached in what is drawn (boilerplate excluded when folded)."""
+        return self._reach
+
+    @property
+    def text(self) -> Text:
+        """The Text drawn, for tests and for the legend's counts."""
+        return self._text
+
+    @property
+    def styles_by_label(self) -> dict[str, Style]:
+        """Each label's style as drawn here (attributes plus theme colour)."""
+        return label_styles(self._theme_colours())
+
+    @property
+    def folded_lines(self) -> int:
+        """Lines of boilerplate hidden by the fold, 0 when nothing is folded."""
+        if not self._options.fold_boilerplate:
+            return 0
+        return boilerplate_lines(self._body, self._boilerplate_at)
+
+    def set_article(self, body: str, boilerplate_at: int | None, spans: Iterable[Span] = ()) -> None:
+        """Show a new body (spans may follow later); the view returns to the top."""
+        self._body = body
+        self._boilerplate_at = boilerplate_at
+        self._spans = list(spans)
+        self.cursor = None
+        self._rebuild()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def set_spans(self, spans: Iterable[Span]) -> None:
+        """Highlights arrived: redraw, keeping the reading position."""
+        self._spans = list(spans)
+        self._rebuild()
+
+    def set_options(self, options: Options) -> None:
+        if options != self._options:
+            self._options = options
+            if self.cursor and self.cursor.end > self._limit():
+                self.cursor = None
+            self._rebuild()
+
+    def _limit(self) -> int:
+        return shown_length(self._body, self._boilerplate_at, self._options.fold_boilerplate)
+
+    def _theme_colours(self) -> dict[str, Style]:
+        if self._colours is None:
+            self._colours = {}
+            if not getattr(self.app, "no_color", False):
+                for label in LABELS:
+                    style = self.get_component_rich_style(component_class(label), partial=True)
+                    self._colours[label] = Style(color=style.color, bgcolor=style.bgcolor)
+        return self._colours
+
+    def _part_style(self, name: str, base: Style) -> Style:
+        if getattr(self.app, "no_color", False):
+            return base
+        style = self.get_component_rich_style(name, partial=True)
+        return base + Style(color=style.color, bgcolor=style.bgcolor)
+
+    def _rebuild(self) -> None:
+        if not self.is_attached:
+            return
+        lines = self.folded_lines
+        notice = f"⋯ {lines} line{'s' if lines != 1 else ''} of boilerplate folded, {self.fold_hint}"
+        self._text = build_text(
+            self._body,
+            self._spans,
+            self.styles_by_label,
+            self._options,
+            boilerplate_at=self._boilerplate_at,
+            boilerplate_style=self._part_style("hl--boilerplate", BOILERPLATE_STYLE),
+            fold_notice=notice,
+            fold_style=self._part_style("hl--fold", Style(italic=True)),
+        )
+        self._reach = reachable(self._spans, self._limit())
+        self._reach_starts = [s.start for s in self._reach]
+        self._rewrap(force=True)
+
+    def _rewrap(self, force: bool = False) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or (width == self._wrap_width and not force):
+            return
+        top = self._line_starts[min(self.scroll_y_line, len(self._line_starts) - 1)]
+        self._wrap_width = width
+        plain = self._text.plain
+        self._line_starts = wrap_starts(plain, width)
+        lines = self._text.divide(self._line_starts[1:])
+        for line in lines:
+            if line.plain.endswith("\n"):
+                line.right_crop(1)
+            line.rstrip_end(width)
+        self._lines = list(lines)
+        self._strips.clear()
+        self.virtual_size = Size(width, len(self._lines))
+        if not force and top:
+            self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
+        self.refresh()
+
+    @property
+    def scroll_y_line(self) -> int:
+        return int(self.scroll_offset.y)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        colours = self._colours
+        self._colours = None
+        if colours is not None and colours != self._theme_colours():
+            self._rebuild()
+
+    def on_mount(self) -> None:
+        self._rebuild()
+
+    def on_resize(self) -> None:
+        self._rewrap()
+
+    # -- cursor --------------------------------------------------------------------------
+
+    def line_of(self, offset: int) -> int:
+        """The drawn line that holds character `offset`."""
+        return max(bisect_right(self._line_starts, offset) - 1, 0)
+
+    def move(self, kind: str | None, step: int, among: list[Span] | None = None) -> Span | None:
+        """Put the cursor on the next (`step` 1) or previous (-1) mention of `kind`.
+
+        Starts from the cursor, or from the top of the view when there is none; `among`
+        restricts the choice (an entity's mentions). Returns the new mention or None.
+        """
+        pool = among if among is not None else self._reach
+        if kind is not None:
+            pool = [s for s in pool if s.kind == kind]
+        if not pool:
+            return None
+        if self.cursor is not None:
+            here = self.cursor.start
+        else:
+            top = self._line_starts[min(self.scroll_y_line, len(self._line_starts) - 1)]
+            here = top - 1 if step > 0 else top
+        starts = [s.start for s in pool]
+        if step > 0:
+            index = bisect_right(starts, here)
+            target = pool[index] if index < len(pool) else None
+        else:
+            index = bisect_left(starts, here) - 1
+            target = pool[index] if index >= 0 else None
+        if target is None:
+            return None
+        self.go_to(target)
+        return target
+
+    def go_to(self, span: Span | None) -> None:
+        """Put the cursor on `span` (None clears it) and scroll it into view."""
+        old = self.cursor
+        self.cursor = span
+        for mention in (old, span):
+            if mention is not None:
+                first, last = self.line_of(mention.start), self.line_of(max(mention.end - 1, 0))
+                for line in range(first, last + 1):
+                    self._strips.pop(line, None)
+        if span is not None:
+            line = self.line_of(span.start)
+            height = self.scrollable_content_region.height
+            if not self.scroll_y_line <= line < self.scroll_y_line + max(height, 1):
+                self.scroll_to(y=max(line - height // 3, 0), animate=False, immediate=True)
+        self.refresh()
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._draw(index, base)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _draw(self, index: int, base: Style) -> Strip:
+        line = self._lines[index]
+        start = self._line_starts[index]
+        cursor = self.cursor
+        on_cursor = cursor is not None and cursor.start < start + len(line) and cursor.end > start
+        if on_cursor:
+            assert cursor is not None
+            line = line.copy()
+            # Reverse video works in every terminal, with or without colour.
+            line.stylize(
+                CURSOR_STYLE,
+                max(cursor.start - start, 0),
+                min(cursor.end - start, len(line)),
+            )
+        strip = Strip(list(line.render(self.app.console, end="")), line.cell_len)
+        strip = strip.apply_style(base)
+        if not on_cursor:
+            self._strips[index] = strip
+        return strip

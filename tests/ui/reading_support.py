@@ -1,0 +1,151 @@
+"""Test-only fixtures for the reading view: a fixed article, a phrase-list analyzer, a host app.
+
+The analyzer finds exact phrases and simple numbers so tests and snapshots know every span in
+advance; the host app provides the attributes the real app provides (store, taxonomy,
+reviewer, analyzer) and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import replace
+
+from textual.app import App
+
+from tagger.config import load_settings
+from tagger.models import Article, Review, Span, article_id
+from tagger.ui.messages import ArticleOpened
+from tagger.ui.screens.reading import ReadingScreen
+
+PHRASES = [
+    ("Daniel arap Moi", "PERSON"),
+    ("Moi", "PERSON"),
+    ("Nairobi", "GPE"),
+    ("Kenya", "GPE"),
+    ("Rift Valley", "LOCATION"),
+    ("Jomo Kenyatta International Airport", "FACILITY"),
+    ("Kenya Airways", "ORGANIZATION"),
+    ("Kenyans", "NORP"),
+]
+_NUMBER = re.compile(r"\$\d[\d,.]*(?: (?:million|billion))?|\d[\d,.]*%|\b\d{4}\b|\b\d[\d,]*\b")
+
+
+def _number_label(mention: str) -> str:
+    if mention.startswith("$"):
+        return "MONEY"
+    if mention.endswith("%"):
+        return "PERCENT"
+    if len(mention) == 4 and mention.isdigit() and mention.startswith(("19", "20")):
+        return "DATE"
+    return "CARDINAL"
+
+
+class PhraseAnalyzer:
+    """Finds PHRASES (longest first, no overlaps) and plain numbers; optionally waits first."""
+
+    name = "phrases"
+    version = "1"
+
+    def __init__(self, gate: threading.Event | None = None) -> None:
+        self.gate = gate
+        self.calls = 0
+
+    def analyze(self, text: str) -> list[Span]:
+        self.calls += 1
+        if self.gate is not None:
+            self.gate.wait(10)
+        taken = [False] * len(text)
+        spans: list[Span] = []
+        found = [
+            (m.start(), m.end(), label)
+            for phrase, label in sorted(PHRASES, key=lambda p: -len(p[0]))
+            for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)
+        ] + [(m.start(), m.end(), _number_label(m.group())) for m in _NUMBER.finditer(text)]
+        for start, end, label in found:
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * (end - start)
+                spans.append(Span(start, end, label))
+        return sorted(spans)
+
+
+MAIN = (
+    "NAIROBI, Kenya — Kenya Airways said on Monday that 1,200 passengers were stranded at "
+    "Jomo Kenyatta International Airport in Nairobi after a strike by 300 ground staff.\n\n"
+    "The airline, which lost $45 million in 2023, said fares would rise by 12% next year. "
+    "Many Kenyans remember the airline's founding under Daniel arap Moi, and Moi's "
+    "government kept a stake of 48% for two decades.\n\n"
+    "Flights to the Rift Valley resumed at 6 p.m., the airline said."
+)
+BOILERPLATE = "\n\nRelated topics\nSubscribe to our newsletter\nWatch: Kenya in 60 seconds"
+
+
+def sample_article(**changes) -> Article:
+    body = MAIN + BOILERPLATE
+    article = Article(
+        id=article_id("Kenya Airways strike strands passengers", body),
+        title="Kenya Airways strike strands passengers",
+        body=body,
+        source="Daily Wire Service",
+        date="2024-03-04",
+        url="https://news.example/kenya-airways-strike",
+        author="A. Writer",
+        boilerplate_at=len(MAIN) + 2,
+    )
+    return replace(article, **changes)
+
+
+class FakeStore:
+    """In-test stand-in for the store's read side until tagger.store lands."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.articles = {a.id: a for a in articles}
+        self.reviews: dict[str, Review] = {}
+        self.annotations: dict[tuple[str, str, str], list[Span]] = {}
+
+    def get_article(self, aid: str) -> Article:
+        from tagger.errors import NotFoundError
+
+        if aid not in self.articles:
+            raise NotFoundError(f"No article {aid}.")
+        return self.articles[aid]
+
+    def effective_review(self, aid: str, reviewer: str) -> Review | None:
+        return self.reviews.get(aid)
+
+    def set_tags(self, aid: str, reviewer: str, group: str, labels) -> Review:
+        old = self.reviews.get(aid) or Review(aid, reviewer)
+        review = replace(old, tags={**old.tags, group: tuple(labels)}, status="tagged")
+        self.reviews[aid] = review
+        return review
+
+    def get_annotations(self, aid, text_hash, version):
+        return self.annotations.get((aid, text_hash, version))
+
+    def put_annotations(self, aid, text_hash, version, spans) -> None:
+        self.annotations[(aid, text_hash, version)] = list(spans)
+
+
+class ReadingHost(App):
+    """The attributes the real app gives the reading screen, and nothing else."""
+
+    def __init__(self, articles: list[Article], analyzer=None, reviewer: str = "tester") -> None:
+        super().__init__()
+        self.settings = load_settings(None)
+        self.taxonomy = self.settings.taxonomy
+        self.reviewer = reviewer
+        self.store = FakeStore(articles)
+        self.analyzer = analyzer or PhraseAnalyzer()
+        self.first_id = articles[0].id
+        self.current_article_id: str | None = None
+        self.opened: list[str] = []
+
+    def get_analyzer(self):
+        return self.analyzer
+
+    def on_mount(self) -> None:
+        self.push_screen(ReadingScreen(self.first_id))
+
+    def on_article_opened(self, event: ArticleOpened) -> None:
+        self.current_article_id = event.article_id
+        self.opened.append(event.article_id)
