@@ -66,7 +66,7 @@ class ReviewBook:
             return None
         if reviewer is not None and reviewer in by:
             return by[reviewer]
-        return max(by.values(), key=lambda r: r["updated_at"])
+        return max(by.values(), key=lambda r: (r["updated_at"], r["reviewer"]))
 
     # -- the fold -------------------------------------------------------------------
     def apply(self, e: dict[str, Any]) -> None:

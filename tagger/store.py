@@ -301,6 +301,12 @@ class Store(ReviewWrites):
         with self._lock.thread:
             return list(self._articles.summaries)
 
+    def summary(self, article_id: str) -> ArticleSummary:
+        n = self._articles.number.get(article_id)
+        if n is None:
+            raise NotFoundError(f"There is no article {article_id!r} in the store at {self.path}.")
+        return self._articles.summaries[n]
+
     def article_count(self) -> int:
         return len(self._articles.summaries)
 
