@@ -75,7 +75,8 @@ MAIN = (
     "The airline, which lost $45 million in 2023, said fares would rise by 12% next year. "
     "Many Kenyans remember the airline's founding under Daniel arap Moi, and Moi's "
     "government kept a stake of 48% for two decades.\n\n"
-    "Flights to the Rift Valley resumed at 6 p.m., the airline said."
+    "Flights to the Rift Valley resumed at 6 p.m., the airline said. Kenya's transport "
+    "minister said Kenya would review the 2019 contract."
 )
 BOILERPLATE = "\n\nRelated topics\nSubscribe to our newsletter\nWatch: Kenya in 60 seconds"
 
@@ -149,3 +150,20 @@ class ReadingHost(App):
     def on_article_opened(self, event: ArticleOpened) -> None:
         self.current_article_id = event.article_id
         self.opened.append(event.article_id)
+
+
+def screen_text(app: App) -> str:
+    """What the terminal shows, as plain lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def long_article() -> Article:
+    """Forty paragraphs, so mentions lie far below the first screen."""
+    paragraphs = [
+        f"Paragraph {i}: officials in Nairobi met {i * 10} delegates from Kenya Airways."
+        if i % 10 == 0
+        else f"Paragraph {i} is filler text that only takes up room on the screen."
+        for i in range(40)
+    ]
+    body = "\n\n".join(paragraphs)
+    return Article(id=article_id("Long", body), title="Long", body=body, source="Test")

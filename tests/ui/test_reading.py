@@ -1,0 +1,268 @@
+"""Pilot tests of the reading screen: highlights after the worker, keys, panel, fold, tags."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from rich.style import Style
+
+from tagger.models import Span
+from tagger.ui.messages import AnnotationsReady, ReviewChanged
+from tagger.ui.screens.reading import READING_BINDINGS, ReadingScreen
+from tagger.ui.widgets.article_view import ArticleView
+from tagger.ui.widgets.entity_panel import EntityPanel
+from tagger.ui.widgets.tag_bar import TagBar
+from tests.ui.reading_support import (
+    MAIN,
+    PhraseAnalyzer,
+    ReadingHost,
+    long_article,
+    sample_article,
+    screen_text,
+)
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def span_style(view: ArticleView, span: Span) -> Style:
+    return Style.combine(
+        [Style()] + [s.style for s in view.text.spans if s.start <= span.start and s.end >= span.end]
+    )
+
+
+async def test_body_shows_at_once_and_highlights_arrive_from_the_worker():
+    gate = threading.Event()
+    article = sample_article()
+    app = ReadingHost([article], PhraseAnalyzer(gate))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        text = screen_text(app)
+        assert "Kenya Airways strike strands passengers" in text
+        assert "NAIROBI, Kenya" in text and "Analysing" in text
+        assert screen.view.spans == [] and screen.highlights_pending
+        # Keys are handled while the analyzer is still busy.
+        await pilot.press("right_square_bracket")
+        assert "No more entities below" in screen_text(app)
+        gate.set()
+        await settle(app, pilot)
+        assert not screen.highlights_pending
+        labels = {s.label for s in screen.view.spans}
+        assert {"PERSON", "GPE", "ORGANIZATION", "MONEY", "PERCENT"} <= labels
+        kenya = next(s for s in screen.view.spans if article.body[s.start : s.end] == "Kenya Airways")
+        assert span_style(screen.view, kenya).underline
+        assert app.current_article_id == article.id
+
+
+async def test_annotations_are_cached_in_the_store():
+    article = sample_article()
+    analyzer = PhraseAnalyzer()
+    app = ReadingHost([article], analyzer)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert analyzer.calls == 1
+        app.screen.show_article(article.id)
+        await settle(app, pilot)
+        assert analyzer.calls == 1
+        assert app.screen.view.spans
+
+
+async def test_stale_annotations_for_another_article_are_ignored():
+    first, second = sample_article(), long_article()
+    app = ReadingHost([first, second])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        screen.show_article(second.id)
+        screen.post_message(AnnotationsReady(first.id, first.text_hash, [Span(0, 7, "GPE")]))
+        await settle(app, pilot)
+        assert all(second.body[s.start : s.end] for s in screen.view.spans)
+        assert Span(0, 7, "GPE") not in screen.view.spans
+        assert app.opened == [first.id, second.id]
+
+
+async def test_toggles_remove_and_restore_highlights():
+    app = ReadingHost([sample_article()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.view
+        person = next(s for s in view.spans if s.label == "PERSON")
+        money = next(s for s in view.spans if s.label == "MONEY")
+        await pilot.press("1")
+        assert not span_style(view, person).underline and span_style(view, money).italic
+        assert "entities (off)" in screen_text(app)
+        await pilot.press("2")
+        assert not span_style(view, money).italic
+        await pilot.press("1", "2")
+        assert span_style(view, person).underline and span_style(view, money).italic
+
+
+async def test_next_and_previous_entity_move_the_cursor_and_scroll():
+    article = long_article()
+    app = ReadingHost([article])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.view
+        entities = [s for s in view.spans if s.kind == "entity"]
+        assert len(entities) == 8
+        for _ in entities:
+            await pilot.press("right_square_bracket")
+        assert view.cursor == entities[-1]
+        assert view.scroll_offset.y > 0
+        line = view.line_of(view.cursor.start)
+        assert view.scroll_offset.y <= line < view.scroll_offset.y + view.size.height
+        assert "Kenya Airways" in screen_text(app)
+        await pilot.press("right_square_bracket")
+        assert view.cursor == entities[-1]
+        assert "No more entities below" in screen_text(app)
+        await pilot.press("left_square_bracket")
+        assert view.cursor == entities[-2]
+        numbers = [s for s in view.spans if s.kind == "number"]
+        await pilot.press("full_stop")
+        assert view.cursor in numbers and view.cursor.start > entities[-2].start
+        await pilot.press("comma", "comma")
+        assert view.cursor in numbers and view.cursor.start < entities[-2].start
+
+
+async def test_cursor_mention_is_drawn_in_reverse():
+    app = ReadingHost([sample_article()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("right_square_bracket")
+        view = app.screen.view
+        strip = view.render_line(view.line_of(view.cursor.start) - int(view.scroll_offset.y))
+        reversed_text = "".join(seg.text for seg in strip if seg.style and seg.style.reverse)
+        assert reversed_text == "Kenya"
+        assert "Kenya · GPE · entity 1 of" in screen_text(app)
+
+
+async def test_entity_panel_groups_counts_and_steps_through_mentions():
+    article = sample_article()
+    app = ReadingHost([article])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        panel = screen.query_one(EntityPanel)
+        assert panel.display  # wide screens show it beside the text
+        names = {(e.label, e.name): len(e.mentions) for e in panel.entities}
+        assert names[("GPE", "Kenya")] == 3
+        assert names[("ORGANIZATION", "Kenya Airways")] == 1
+        assert names[("PERSON", "Moi")] == 1
+        text = screen_text(app)
+        assert "GPE 4 mentions" in text and "Kenya ×3" in text
+        await pilot.press("l")
+        assert panel.has_focus
+        kenya_index = next(
+            i for i in range(panel.option_count) if panel.get_option_at_index(i).id
+            and panel.entities[int(panel.get_option_at_index(i).id[7:])].name == "Kenya"
+        )
+        panel.highlighted = kenya_index
+        mentions = [s for s in screen.view.spans if article.body[s.start : s.end] == "Kenya"]
+        for expected in mentions + mentions[:1]:
+            await pilot.press("enter")
+            assert screen.view.cursor == expected
+        assert "mention 1 of 3" in screen_text(app)
+        await pilot.press("l")
+        assert screen.view.has_focus
+
+
+async def test_entity_panel_is_hidden_at_80_columns_until_asked_for():
+    app = ReadingHost([sample_article()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        panel = app.screen.query_one(EntityPanel)
+        assert panel.region.width == 0
+        await pilot.press("l")
+        await pilot.pause()
+        assert panel.region.width > 0 and panel.has_focus
+        await pilot.press("l")
+        await pilot.pause()
+        assert panel.region.width == 0
+
+
+async def test_boilerplate_folds_by_default_and_unfolds_with_b():
+    article = sample_article()
+    app = ReadingHost([article])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.view
+        assert "Subscribe" not in view.text.plain
+        assert "3 lines of boilerplate folded, press b to show it" in view.text.plain
+        assert all(s.end <= len(MAIN) for s in view.spans)
+        await pilot.press("b")
+        assert "Subscribe to our newsletter" in view.text.plain
+        assert "folded" not in view.text.plain
+        boiler = [s for s in view.text.spans if s.start == article.boilerplate_at]
+        assert boiler and boiler[0].style.dim
+        assert any(s.start >= article.boilerplate_at for s in view.spans)
+        await pilot.press("b")
+        assert "Subscribe" not in view.text.plain
+
+
+async def test_article_without_boilerplate_says_so_on_b():
+    app = ReadingHost([replace(sample_article(), boilerplate_at=None)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("b")
+        assert "no boilerplate" in screen_text(app)
+        assert "Subscribe to our newsletter" in app.screen.view.text.plain
+
+
+async def test_tags_are_visible_and_follow_review_changes():
+    article = sample_article()
+    app = ReadingHost([article])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert "Topic — │ Region — │ Sentiment — │ untagged" in screen_text(app)
+        app.store.set_tags(article.id, "tester", "topic", ["economy", "business"])
+        app.screen.post_message(ReviewChanged(article.id))
+        await pilot.pause()
+        assert "Topic economy, business │ Region — │ Sentiment — │ tagged" in screen_text(app)
+        review = app.store.reviews[article.id]
+        app.store.reviews[article.id] = replace(review, unsure=("region",), reviewer="alice")
+        app.screen.refresh_tags()
+        await pilot.pause()
+        assert "Region ? —" in screen_text(app) and "by alice" in screen_text(app)
+        assert isinstance(app.screen.query_one(TagBar), TagBar)
+
+
+async def test_show_article_switches_and_reports_unknown_ids():
+    first, second = sample_article(), long_article()
+    app = ReadingHost([first, second])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.screen.show_article(second.id)
+        await settle(app, pilot)
+        assert app.current_article_id == second.id and "Paragraph 0:" in screen_text(app)
+        app.screen.show_article("missing")
+        await pilot.pause()
+        assert app.screen.article_id == second.id
+
+
+async def test_analyzer_failure_leaves_the_article_readable():
+    class Broken(PhraseAnalyzer):
+        def analyze(self, text):
+            raise RuntimeError("model files missing")
+
+    app = ReadingHost([sample_article()], Broken())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Highlights unavailable: model files missing" in text
+        assert "NAIROBI, Kenya" in text and app.is_running
+
+
+def test_reading_bindings_have_ids_and_avoid_the_apps_keys():
+    app_keys = set("t r e a s f u m n p q j k".split()) | {
+        "question_mark", "slash", "space", "escape", "enter", "ctrl+r",
+    }
+    ids = [bid for bid, *_ in READING_BINDINGS]
+    assert len(ids) == len(set(ids)) and all(bid.startswith("read.") for bid in ids)
+    keys = [k for _, ks, _, _ in READING_BINDINGS for k in ks.split(",")]
+    assert len(keys) == len(set(keys)) and not set(keys) & app_keys
+    assert {b.id for b in ReadingScreen.BINDINGS} == set(ids)
