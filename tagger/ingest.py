@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tagger.cleaning import clean_article
-from tagger.errors import TaggerError
+from tagger.errors import NotFoundError, TaggerError, ValidationError
 from tagger.models import Article, Review, article_id, utc_now
 from tagger.readers import DEFAULT_MAX_SIZE, FORMATS, Record, Rejected, format_of, parse_file
 
@@ -42,6 +42,7 @@ class ImportItem:
 
     article: Article
     review: Review | None = None
+    location: str = ""  # the file, and ":line" or "#record" within it
 
 
 @dataclass
@@ -58,7 +59,7 @@ class ImportReport:
     """The outcome of an import, for a summary line, a JSON report or the app's notice."""
 
     imported: list[str] = field(default_factory=list)  # ids of the articles added
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, article id)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (location, article id)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     reviews: Counter[str] = field(default_factory=Counter)  # import_review outcome -> count
     files: int = 0
@@ -97,7 +98,7 @@ class ImportReport:
             if self.seconds > 0
             else None,
             "imported_ids": self.imported,
-            "duplicate_articles": [{"origin": o, "id": i} for o, i in self.duplicates],
+            "duplicate_articles": [{"location": o, "id": i} for o, i in self.duplicates],
             "failures": [{"path": p, "reason": r} for p, r in self.failed],
         }
 
@@ -144,7 +145,7 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str |
             yield path, "no such file or folder"
 
 
-def _export_item(record: Record) -> ImportItem:
+def _export_item(record: Record) -> tuple[Article, Review | None]:
     prefix = f"{record.where}: " if record.where else ""
     try:
         from tagger.roundtrip import from_export_record
@@ -156,10 +157,9 @@ def _export_item(record: Record) -> ImportItem:
             " tagger cannot read exports: tagger.roundtrip is missing"
         ) from None
     try:
-        article, review = from_export_record(record.export or {})
+        return from_export_record(record.export or {})
     except (TaggerError, KeyError, ValueError, TypeError) as exc:
         raise Rejected(f"{prefix}unreadable export record: {exc}") from None
-    return ImportItem(article, review)
 
 
 def build_article(record: Record, origin: str, imported_at: str) -> Article:
@@ -206,14 +206,15 @@ def read_file(
         try:
             if isinstance(record, Rejected):
                 raise record
+            location = f"{path}{record.ref}"
             if record.export is not None:
-                item = _export_item(record)
-                if not item.article.origin:
-                    item = replace(
-                        item, article=replace(item.article, origin=f"{path}{record.ref}")
-                    )
+                article, review = _export_item(record)
+                # An export keeps the article's first origin; a new one gets this file.
+                item = ImportItem(
+                    replace(article, origin=article.origin or location), review, location
+                )
             else:
-                item = ImportItem(build_article(record, f"{path}{record.ref}", stamp))
+                item = ImportItem(build_article(record, location, stamp), None, location)
         except Rejected as exc:
             result.errors.append(str(exc))
             continue
@@ -243,25 +244,29 @@ def import_paths(
     targets = list(iter_files(paths))
     total = len(targets)
     seen: set[str] = set()
-    articles: dict[str, Article] = {}
-    reviews: list[Review] = []
+    articles: dict[str, ImportItem] = {}
+    reviews: list[tuple[str, Review]] = []  # (origin, review), saved after their articles
 
     def flush() -> None:
         if report.dry_run:
-            for aid, art in articles.items():
+            for aid, item in articles.items():
                 if store is not None and store.has_article(aid):
-                    report.duplicates.append((art.origin, aid))
+                    report.duplicates.append((item.location, aid))
                 else:
                     report.imported.append(aid)
-            report.reviews["found"] += len(reviews)
+            if reviews:
+                report.reviews["found"] += len(reviews)
         else:
             assert store is not None
             if articles:
-                result = store.add_articles(articles.values())
+                result = store.add_articles(item.article for item in articles.values())
                 report.imported.extend(result.added)
-                report.duplicates.extend((articles[aid].origin, aid) for aid in result.duplicates)
-            for review in reviews:
-                report.reviews[store.import_review(review)] += 1
+                report.duplicates.extend((articles[aid].location, aid) for aid in result.duplicates)
+            for origin, review in reviews:
+                try:
+                    report.reviews[store.import_review(review)] += 1
+                except (ValidationError, NotFoundError) as exc:
+                    report.failed.append((origin, f"review by {review.reviewer}: {exc.message}"))
         articles.clear()
         reviews.clear()
 
@@ -282,12 +287,12 @@ def import_paths(
                 if art.id in seen:
                     # Another review of an article met earlier in this run is not a duplicate.
                     if item.review is None:
-                        report.duplicates.append((art.origin, art.id))
+                        report.duplicates.append((item.location, art.id))
                 else:
                     seen.add(art.id)
-                    articles[art.id] = art
+                    articles[art.id] = item
                 if item.review is not None:
-                    reviews.append(item.review)
+                    reviews.append((item.location, item.review))
             if len(articles) >= batch_size:
                 flush()
         if progress:
