@@ -12,7 +12,7 @@ refuses to open.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +119,8 @@ class Journal:
     def scan(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, dict]]:
         """(offset, entry) for each complete line in [start, stop), read in blocks."""
         stop = self.pos if stop is None else stop
+        if stop <= start:
+            return
         with open(self.path, "rb") as f:
             f.seek(start)
             offset, rest = start, b""
@@ -133,7 +135,9 @@ class Journal:
                     yield offset, orjson.loads(raw)
                     offset += len(raw) + 1
 
-    def read_at(self, offsets: Iterable[int]) -> Iterator[dict]:
+    def read_at(self, offsets: list[int]) -> Iterator[dict]:
+        if not offsets:
+            return
         with open(self.path, "rb") as f:
             for off in offsets:
                 f.seek(off)
