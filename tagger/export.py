@@ -2,8 +2,8 @@
 
 The selection (filters, which reviews, spans) is shared by every format, and the file is
 written to a temp name and renamed, so a failed or interrupted export never leaves a half file
-where a good one is expected. Articles stream from the store one at a time; only the reviews
-index (small next to the bodies) is held in memory.
+where a good one is expected. Articles stream from the store one at a time; each article's
+reviews are looked up as it passes, so memory stays flat as the set grows.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from tagger.exporters import FORMAT_NAMES, ExportError, ExportSpec, Format, get_
 from tagger.models import Article, ArticleSummary, Review, Span
 from tagger.query import STATUS_VALUES, Candidate, parse_query
 from tagger.roundtrip import to_export_record
-from tagger.selection import entity_texts, latest, pipeline_version, reviews_by_article
+from tagger.selection import entity_texts, latest, pipeline_version
 
 if TYPE_CHECKING:
     from tagger.store import Store
@@ -113,14 +113,14 @@ def iter_records(
     """Canonical records in import order (then reviewer name for --reviewers all)."""
     options.check()
     query = parse_query(options.where, taxonomy) if options.where else None
-    by_article = reviews_by_article(store.iter_reviews())
     version = pipeline_version() if query is not None and query.needs_body else None
     if options.spans and spans_for is None:
         spans_for = default_spans_for(store)
     for article in store.iter_articles():
         if on_article is not None:
             on_article()
-        reviews = by_article.get(article.id)
+        # One lookup per article instead of an index of every review: memory stays flat.
+        reviews = store.reviews_for(article.id)
         names = tuple(r.reviewer for r in reviews) if reviews else ()
         spans: list[Span] | None = None
         for review in _chosen_reviews(reviews, options.reviewers):

@@ -1,0 +1,124 @@
+"""Time and peak memory of exporting 100,000 tagged articles as jsonl and csv.
+
+Builds the store once (or reuses it), then runs each export in a fresh subprocess so its
+peak resident memory (ru_maxrss) is the export's own, not the store build's.
+
+    .venv/bin/python bench/export_bench.py [--n 100000] [--store PATH] [--formats jsonl,csv]
+
+Targets (issue 5): <= 10 s and < 300 MB per export.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORDS = (
+    "government officials said the army forces city minister election market prices "
+    "talks ceasefire region border report health hospital storm flood court police "
+    "company shares growth inflation bank vote parliament protest village school water"
+).split()
+
+
+def build(path: Path, n: int) -> None:
+    from tagger.models import Article, article_id
+    from tagger.query import default_taxonomy
+    from tagger.store import Store
+
+    tax = default_taxonomy()
+    rnd = random.Random(7)
+    t0 = time.perf_counter()
+    with Store.open(path, taxonomy=tax) as store:
+        have = store.article_count()
+        if have >= n:
+            print(f"reusing {path} ({have:,} articles)")
+            return
+
+        def articles():
+            for i in range(have, n):
+                title = f"Report {i}: " + " ".join(rnd.choices(WORDS, k=6))
+                body = "\n\n".join(
+                    " ".join(rnd.choices(WORDS, k=60)).capitalize() + "." for _ in range(5)
+                )
+                yield Article(
+                    id=article_id(title, body),
+                    title=title,
+                    body=body,
+                    source=rnd.choice(["BBC", "Reuters", "AP", "Al Jazeera"]),
+                    date=f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
+                    url=f"https://news.example/{i}",
+                    imported_at=f"2025-01-01T00:00:00.{i:06d}Z",
+                )
+
+        store.add_articles(articles())
+        ids = [s.id for s in store.summaries()]
+        # Bulk tagging: one batch per label, so the set is fully tagged in a few writes.
+        for group in tax.groups:
+            names = [lb.name for lb in group.labels]
+            for k, name in enumerate(names):
+                chosen = ids[k :: len(names)]
+                store.bulk_set_tags(chosen, "bench", group.name, [name])
+    print(f"built {n:,} tagged articles in {time.perf_counter() - t0:.1f} s at {path}")
+
+
+def run_one(path: Path, fmt: str, out: Path) -> None:
+    from tagger.export import ExportOptions, export
+    from tagger.query import default_taxonomy
+    from tagger.store import Store
+
+    tax = default_taxonomy()
+    t0 = time.perf_counter()
+    with Store.open(path, taxonomy=tax) as store:
+        t1 = time.perf_counter()
+        result = export(store, tax, ExportOptions(format=fmt), out)
+    t2 = time.perf_counter()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size_mb = out.stat().st_size / 1e6
+    print(
+        f"{fmt:6} {result.count:>8,} records  open {t1 - t0:5.2f} s  export {t2 - t1:5.2f} s  "
+        f"total {t2 - t0:5.2f} s  peak RSS {rss_mb:6.0f} MB  file {size_mb:6.0f} MB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument(
+        "--store", type=Path, default=Path(tempfile.gettempdir()) / "tagger-export-bench"
+    )
+    parser.add_argument("--formats", default="jsonl,csv")
+    parser.add_argument("--run", help=argparse.SUPPRESS)  # child mode: one export
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.run:
+        run_one(args.store, args.run, args.out)
+        return
+    build(args.store, args.n)
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in args.formats.split(","):
+            out = Path(tmp) / f"bench.{fmt}"
+            cmd = [
+                sys.executable,
+                __file__,
+                "--store",
+                str(args.store),
+                "--run",
+                fmt,
+                "--out",
+                str(out),
+            ]
+            subprocess.run(cmd, check=True)
+    print("targets: <= 10 s and < 300 MB per export")
+
+
+if __name__ == "__main__":
+    main()
