@@ -1,0 +1,292 @@
+"""Candidate names: capitalised token runs chunked with nltk.RegexpParser, then split by rule.
+
+Each token gets a one-letter class (N name-like, C connector such as "of"/"bin"/"arap",
+P a preposition that only joins organisation names, D "the", O other) and the parser groups
+runs such as "Daniel arap Moi" or "Bank of the Ozarks". The rules after it apply the span
+conventions: titles ("President", "Foreign Minister") are cut off and make what follows a
+person, nationality words in front are split off, and connectors never end a span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tagger.nlp.gazetteer import Gazetteer
+from tagger.nlp.tokens import Tokens
+
+GRAMMAR = r"NAME: {<N>+(<[CP]><D>?<N>+)*}"
+# Lowercase words that may sit inside a name.
+CONNECTORS = frozenset(
+    "of de del della dei da das do dos du van von der den ten ter la le les bin ibn bint "
+    "al el ul ud arap wa y di & ben abu".split()
+)
+# Prepositions that join only after an organisation word ("Commission for Human Rights").
+PREPOSITIONS = frozenset(("for", "on", "and"))
+PARTICLES = CONNECTORS - {"of", "&"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Tokens i..j-1 form a name; `forced` is a label the context already decided."""
+
+    i: int
+    j: int
+    forced: str | None = None
+    cue: str = ""  # "title", "dateline", "mr" ...
+
+
+@lru_cache(maxsize=1)
+def chunk_parser():
+    from nltk.chunk import RegexpParser
+
+    return RegexpParser(GRAMMAR)
+
+
+def is_capitalised(word: str) -> bool:
+    c = word[:1]
+    if c.isupper():
+        return True
+    # "al-Shabaab", "bin Laden" style words start lowercase but carry a capital after the dash.
+    return "-" in word and word.split("-", 1)[0] in ("al", "el", "ad", "as", "ash", "an", "ar") and (
+        word.split("-", 1)[1][:1].isupper()
+    )
+
+
+def _title_phrases(gaz: Gazetteer) -> dict[int, frozenset[tuple[str, ...]]]:
+    by_len: dict[int, set[tuple[str, ...]]] = {}
+    for t in gaz.lists.get("TITLE", ()):
+        words = tuple(t.split())
+        by_len.setdefault(len(words), set()).add(words)
+    return {n: frozenset(v) for n, v in by_len.items()}
+
+
+class CandidateFinder:
+    """Finds name candidates in a tokenised, POS-tagged document."""
+
+    def __init__(self, gaz: Gazetteer, common: frozenset[str]) -> None:
+        self.gaz = gaz
+        self.common = common
+        lists = gaz.lists
+        self.not_name = lists.get("NOT_NAME", frozenset())
+        self.titles = lists.get("TITLE", frozenset())
+        self.title_mods = lists.get("TITLE_MODIFIER", frozenset())
+        self.org_heads = lists.get("ORG_HEAD", frozenset())
+        self.org_first = lists.get("ORG_FIRST", frozenset())
+        self.heads = (
+            self.org_heads
+            | lists.get("FAC_HEAD", frozenset())
+            | lists.get("LOC_HEAD", frozenset())
+            | lists.get("GPE_HEAD", frozenset())
+        )
+        self.joiners_before_of = (
+            self.org_first | lists.get("LOC_HEAD", frozenset()) | lists.get("GPE_HEAD", frozenset())
+        )
+        self.title_phrases = _title_phrases(gaz)
+        self.max_title = max(self.title_phrases, default=1)
+
+    # --- token classes -------------------------------------------------------------
+    def _known(self, word: str) -> bool:
+        return word in self.gaz.names or word.title() in self.gaz.names
+
+    def _is_common_start(self, words: list[str], i: int, mid_caps: set[str]) -> bool:
+        """A capitalised word that is only capitalised because it starts a sentence."""
+        w = words[i]
+        if w in self.titles or self._known(w) or w in self.gaz.weak or w in mid_caps:
+            return False
+        low = w.lower()
+        if low not in self.common:
+            return False
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        # "Will Smith", "Rose Njeri": a first name before another capitalised word stays.
+        return not (w in self.gaz.first_names and nxt[:1].isupper() and nxt.lower() not in self.common)
+
+    def classes(self, tokens: Tokens, protected: set[int]) -> list[str]:
+        words = tokens.words
+        out: list[str] = []
+        headline = _headline_sentences(tokens, self.common)
+        # A word written with a capital in mid-sentence elsewhere is a name everywhere.
+        mid_caps = {
+            w for w, first in zip(words, tokens.sent_start, strict=True) if not first and w[:1].isupper()
+        }
+        mid_caps.difference_update(words[i] for i in headline)
+        for i, w in enumerate(words):
+            if i in protected:
+                out.append("N")
+            elif is_capitalised(w) and w not in self.not_name and (w[0].isalpha() or w[0] in "ŁŠŽČ"):
+                if (tokens.sent_start[i] or i in headline) and self._is_common_start(words, i, mid_caps):
+                    out.append("O")
+                else:
+                    out.append("N")
+            elif w in CONNECTORS:
+                out.append("C")
+            elif w in PREPOSITIONS:
+                out.append("P")
+            elif w == "the":
+                out.append("D")
+            else:
+                out.append("O")
+        return out
+
+    def protected_phrases(self, words: list[str]) -> set[int]:
+        """Tokens inside multi-word gazetteer names, which may hold common words ("New York")."""
+        names = self.gaz.names
+        out: set[int] = set()
+        n = len(words)
+        maxw = self.gaz.max_words
+        for i in range(n):
+            if not words[i][:1].isupper():
+                continue
+            for k in range(min(maxw, n - i), 1, -1):
+                if " ".join(words[i : i + k]) in names:
+                    out.update(range(i, i + k))
+                    break
+        return out
+
+    # --- chunking --------------------------------------------------------------------
+    def runs(self, tokens: Tokens) -> list[tuple[int, int]]:
+        """Maximal name-like token runs, via RegexpParser over the class tags."""
+        from nltk.tree import Tree
+
+        words = tokens.words
+        cls = self.classes(tokens, self.protected_phrases(words))
+        parser = chunk_parser()
+        out: list[tuple[int, int]] = []
+        # Parse sentence by sentence so runs never cross a sentence boundary.
+        starts = [i for i, f in enumerate(tokens.sent_start) if f and (i == 0 or not tokens.sent_start[i - 1])]
+        starts.append(len(words))
+        for a, b in zip(starts, starts[1:], strict=False):
+            if "N" not in cls[a:b]:
+                continue
+            tree = parser.parse([(i, cls[i]) for i in range(a, b)])
+            for node in tree:
+                if isinstance(node, Tree):
+                    idx = [leaf[0] for leaf in node.leaves()]
+                    out.append((idx[0], idx[-1] + 1))
+        return out
+
+    # --- splitting ---------------------------------------------------------------------
+    def split(self, tokens: Tokens, i: int, j: int) -> list[Candidate]:
+        """Apply the conventions to one run: cut titles and wrong joins, keep the names."""
+        words = tokens.words
+        out: list[Candidate] = []
+        # Break at connectors that do not belong inside this name.
+        pieces: list[tuple[int, int]] = []
+        start = i
+        k = i
+        while k < j:
+            w = words[k]
+            if w in PREPOSITIONS or w == "of":
+                left = words[k - 1]
+                joined = " ".join(words[start:j])
+                keep = left in self.joiners_before_of or left in self.titles or joined in self.gaz.names
+                if w in PREPOSITIONS and left not in self.org_first and left not in self.org_heads:
+                    keep = left in self.titles and w == "for"
+                if not keep:
+                    pieces.append((start, k))
+                    k += 1
+                    while k < j and words[k] == "the":
+                        k += 1
+                    start = k
+                    continue
+            k += 1
+        pieces.append((start, j))
+        for a, b in pieces:
+            out.extend(self._split_titles(tokens, a, b))
+        return [c for c in (self._trim(tokens, c) for c in out) if c is not None]
+
+    def _title_at(self, words: list[str], k: int, end: int) -> int:
+        """Length of the title phrase starting at k (0 if none)."""
+        for n in range(min(self.max_title, end - k), 0, -1):
+            if tuple(words[k : k + n]) in self.title_phrases.get(n, ()):
+                return n
+        return 0
+
+    def _split_titles(self, tokens: Tokens, a: int, b: int) -> list[Candidate]:
+        words = tokens.words
+        if " ".join(words[a:b]) in self.gaz.names or b - a < 2:
+            if b - a == 1 and (words[a] in self.titles or words[a] in self.title_mods):
+                return []
+            return [Candidate(a, b)]
+        last = words[b - 1]
+        # "Queen Elizabeth Hospital", "King Saud University": the head wins over the title.
+        if last in self.heads and words[a] in self.titles and last not in self.titles:
+            return [Candidate(a, b)]
+        # The last title phrase in the run with a name after it.
+        p_end = -1
+        t_start = -1
+        k = a
+        while k < b:
+            n = self._title_at(words, k, b)
+            if n and words[k] not in ("of", "the"):
+                if k + n < b:
+                    t_start, p_end = k, k + n
+                elif t_start < 0 or k + n == b:
+                    t_start, p_end = k, k + n
+                k += n
+                continue
+            k += 1
+        if t_start < 0:
+            return [Candidate(a, b)]
+        # Extend the title to the left over modifiers: "Deputy Foreign Minister".
+        q = t_start
+        while q > a and (words[q - 1] in self.title_mods or words[q - 1] in self.titles):
+            q -= 1
+        out: list[Candidate] = []
+        if q > a:
+            out.extend(self._split_titles(tokens, a, q) if q - a > 1 else [Candidate(a, q)])
+        if p_end < b:
+            rest = p_end
+            if words[rest] in CONNECTORS and words[rest] not in PARTICLES:
+                rest += 1
+                while rest < b and words[rest] == "the":
+                    rest += 1
+                if rest < b:
+                    out.append(Candidate(rest, b))
+            else:
+                cue = "mr" if words[p_end - 1].rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr") else "title"
+                out.append(Candidate(rest, b, forced="PERSON", cue=cue))
+        return out
+
+    def _trim(self, tokens: Tokens, c: Candidate) -> Candidate | None:
+        """No connector or "the" at either end; no lone title or head word."""
+        words = tokens.words
+        i, j = c.i, c.j
+        while i < j and (words[i] in CONNECTORS or words[i] in PREPOSITIONS or words[i] == "the"):
+            i += 1
+        while j > i and (
+            words[j - 1] in CONNECTORS or words[j - 1] in PREPOSITIONS or words[j - 1] == "the"
+        ):
+            j -= 1
+        if i >= j:
+            return None
+        if j - i == 1 and c.forced is None:
+            w = words[i]
+            if (w in self.titles or w in self.title_mods) and w not in self.gaz.names:
+                return None
+        return Candidate(i, j, c.forced, c.cue)
+
+    def find(self, tokens: Tokens) -> list[Candidate]:
+        out: list[Candidate] = []
+        for i, j in self.runs(tokens):
+            out.extend(self.split(tokens, i, j))
+        return out
+
+
+def _headline_sentences(tokens: Tokens, common: frozenset[str]) -> set[int]:
+    """Tokens of Title Case Lines, where capitals say nothing about names."""
+    out: set[int] = set()
+    words = tokens.words
+    n = len(words)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and not tokens.sent_start[j]:
+            j += 1
+        caps = sum(
+            1 for w in words[i:j] if w[:1].isupper() and len(w) > 3 and w.lower() in common
+        )
+        if caps >= 3 and caps * 2 >= sum(1 for w in words[i:j] if w[:1].isalpha()):
+            out.update(range(i, j))
+        i = j
+    return out

@@ -1,0 +1,205 @@
+"""Entity typing for candidate names, shared by both back-ends: gazetteers, heads, cues, document.
+
+A name gets its type from the strongest evidence available: a cue the candidate finder saw
+(a title means PERSON), a dateline, the gazetteers, the name's head word ("... Ministry",
+"Lake ..."), a first name, an acronym, the words around it ("in X", "X said"). Names still
+untyped then borrow the type of the same name, or of a full name it is part of, elsewhere in
+the document ("Moi" after "Daniel arap Moi"), before a last-resort guess.
+"""
+
+from __future__ import annotations
+
+from tagger.models import Span
+from tagger.nlp.candidates import PARTICLES, Candidate
+from tagger.nlp.gazetteer import Gazetteer
+from tagger.nlp.tokens import Tokens
+
+LOCATIVE = frozenset(
+    "in at near from to into across outside inside around towards toward via throughout "
+    "within between".split()
+)
+_DASHES = frozenset("—–-")
+
+
+class EntityTyper:
+    """Types candidates of one document; construct once, call `type_document` per text."""
+
+    def __init__(self, gaz: Gazetteer, common: frozenset[str]) -> None:
+        self.gaz = gaz
+        self.common = common
+        lists = gaz.lists
+        self.org_heads = lists.get("ORG_HEAD", frozenset())
+        self.org_first = lists.get("ORG_FIRST", frozenset())
+        self.fac_heads = lists.get("FAC_HEAD", frozenset())
+        self.loc_heads = lists.get("LOC_HEAD", frozenset())
+        self.gpe_heads = lists.get("GPE_HEAD", frozenset())
+        self.person_verbs = lists.get("PERSON_VERB", frozenset())
+        self.not_name = lists.get("NOT_NAME", frozenset())
+
+    # --- evidence from the name itself ------------------------------------------------
+    def _lookup(self, name: str) -> str | None:
+        names = self.gaz.names
+        label = names.get(name)
+        if label is None and name.isupper() and len(name) > 3:
+            label = names.get(name.title())
+        return label
+
+    def _by_head(self, words: list[str]) -> str | None:
+        first, last = words[0], words[-1]
+        if len(words) >= 2:
+            if len(words) >= 3 and words[1] == "of":
+                if first in self.org_first:
+                    return "ORGANIZATION"
+                if first in self.loc_heads:
+                    return "LOCATION"
+                if first in self.gpe_heads:
+                    return "GPE"
+            if last in self.org_heads:
+                return "ORGANIZATION"
+            if last in self.fac_heads:
+                return "FACILITY"
+            if last in self.loc_heads:
+                return "LOCATION"
+            if last in self.gpe_heads:
+                return "GPE"
+            if first in ("Lake", "Mount", "Mt.", "Cape", "Gulf", "Sea", "Isle", "River"):
+                return "LOCATION"
+            if first in self.org_first and first not in ("House", "Order", "Party"):
+                return "ORGANIZATION"
+        return None
+
+    def _looks_person(self, words: list[str]) -> bool:
+        first = words[0]
+        if len(words) < 2 or len(words) > 5:
+            return False
+        if any(w.isupper() and len(w) > 2 for w in words):
+            return False
+        if first in self.gaz.first_names and (
+            first.lower() not in self.common or words[1][:1].isupper()
+        ):
+            return all(w[:1].isupper() or w in PARTICLES for w in words)
+        # Initials: "John F. Kennedy", "J.K. Rowling".
+        return any(len(w) == 2 and w[1] == "." for w in words[:-1])
+
+    @staticmethod
+    def _acronym(name: str) -> bool:
+        bare = name.replace(".", "").replace("&", "").replace("-", "")
+        return 2 <= len(bare) <= 6 and name.isupper() and bare.isalnum()
+
+    # --- evidence from the context ------------------------------------------------------
+    def _cue(self, tokens: Tokens, c: Candidate) -> str | None:
+        words = tokens.words
+        n = len(words)
+        prev = words[c.i - 1] if c.i > 0 else ""
+        prev2 = words[c.i - 2] if c.i > 1 else ""
+        nxt = words[c.j] if c.j < n else ""
+        nxt2 = words[c.j + 1] if c.j + 1 < n else ""
+        if nxt in _DASHES and nxt2 in ("based", "born", "bound", "headquartered"):
+            return "GPE"
+        if nxt in self.person_verbs or (nxt == "," and nxt2 in ("who", "whose")):
+            return "PERSON"
+        if nxt == "," and nxt2.isdigit() and len(nxt2) <= 2:  # "Odinga, 78,"
+            return "PERSON"
+        if prev in ("said", "says", "told", "according") or (prev == "to" and prev2 == "according"):
+            return "PERSON"
+        if prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE):
+            return "PLACE"
+        return None
+
+    def _dateline(self, tokens: Tokens, c: Candidate, text: str) -> bool:
+        """'NAIROBI, Kenya (AP) —': an upper-case place at the start of a line."""
+        words = tokens.words
+        s = tokens.starts[c.i]
+        line_start = s == 0 or text.rfind("\n", 0, s) >= text.rfind(".", 0, s) and not text[
+            text.rfind("\n", 0, s) + 1 : s
+        ].strip()
+        if not line_start or not all(w.isupper() for w in words[c.i : c.j] if w[:1].isalpha()):
+            return False
+        nxt = words[c.j] if c.j < len(words) else ""
+        return nxt in (",", "(") or nxt in _DASHES
+
+    # --- the document ---------------------------------------------------------------------
+    def type_document(self, text: str, tokens: Tokens, cands: list[Candidate]) -> list[Span]:
+        words = tokens.words
+        typed: list[tuple[Candidate, str | None, str | None]] = []  # (cand, label, weak guess)
+        doc: dict[str, str] = {}
+        person_parts: set[str] = set()
+        for c in cands:
+            label, weak = self._first_pass(text, tokens, c)
+            name = " ".join(words[c.i : c.j])
+            if label:
+                doc.setdefault(name, label)
+                if label == "PERSON":
+                    for w in words[c.i : c.j]:
+                        if w[:1].isupper() and len(w) > 2 and not w.endswith("."):
+                            person_parts.add(w)
+                # "Kenya Defence Forces (KDF)": the acronym gets the name's type.
+                if c.j + 2 < len(words) and words[c.j] == "(" and words[c.j + 2] == ")":
+                    acr = words[c.j + 1]
+                    if acr.isupper():
+                        doc[acr] = label
+            typed.append((c, label, weak))
+        spans: list[Span] = []
+        for c, label, weak in typed:
+            name = " ".join(words[c.i : c.j])
+            cue = self._cue(tokens, c)
+            single = c.j - c.i == 1
+            if single and name in person_parts and c.forced is None and cue != "PLACE":
+                if label in (None, "GPE", "LOCATION") and name not in self.gaz.names or label is None:
+                    label = "PERSON"
+                elif cue == "PERSON":
+                    label = "PERSON"
+            if label is None:
+                label = doc.get(name)
+            if label is None and not single and words[c.j - 1] in person_parts:
+                label = "PERSON"
+            if label is None:
+                label = weak
+            if label is None:
+                label = self._guess(tokens, c, cue)
+            if label:
+                spans.append(Span(tokens.starts[c.i], tokens.ends[c.j - 1], label))
+        return spans
+
+    def _first_pass(self, text: str, tokens: Tokens, c: Candidate) -> tuple[str | None, str | None]:
+        """A label the evidence decides, or (None, a guess from weak evidence)."""
+        words = tokens.words[c.i : c.j]
+        name = " ".join(words)
+        if c.forced:
+            return c.forced, None
+        if self._dateline(tokens, c, text):
+            return "GPE", None
+        label = self._lookup(name)
+        if label:
+            return label, None
+        if name in self.not_name:
+            return None, None
+        label = self._by_head(words)
+        if label:
+            return label, None
+        if self._looks_person(words):
+            return "PERSON", None
+        cue = self._cue(tokens, c)
+        weak = self.gaz.weak.get(name)
+        if weak and cue == "PLACE":
+            return weak, None
+        if len(words) == 1 and self._acronym(name):
+            return "ORGANIZATION", None
+        if cue == "PERSON" and not weak:
+            return "PERSON", None
+        return None, weak
+
+    def _guess(self, tokens: Tokens, c: Candidate, cue: str | None) -> str | None:
+        words = tokens.words[c.i : c.j]
+        if cue == "PLACE":
+            return "GPE"
+        if cue == "PERSON":
+            return "PERSON"
+        if len(words) == 1:
+            w = words[0]
+            if w.lower() in self.common:
+                return None  # a capitalised common word on its own is not a name
+            return "PERSON" if not w.isupper() else "ORGANIZATION"
+        if all(w[:1].isupper() and not w.isupper() for w in words) and len(words) <= 3:
+            return "PERSON"
+        return "ORGANIZATION"

@@ -1,0 +1,140 @@
+"""The NLTK back-end: punkt_tab, the averaged perceptron tagger and the maxent NE chunker.
+
+The chunker is built once here (`nltk.ne_chunk` reloads its model on every call). Chunk
+trees carry no offsets, so the token spans are kept and zipped with `tree2conlltags`.
+With only the binary chunker installed, names are typed by the offline back-end's typer;
+both back-ends share the span conventions and the number recogniser.
+"""
+
+from __future__ import annotations
+
+from tagger.models import Span
+from tagger.nlp.spans import normalise
+
+# The multiclass model's labels, mapped to ours.
+_LABELS = {
+    "PERSON": "PERSON",
+    "ORGANIZATION": "ORGANIZATION",
+    "GPE": "GPE",
+    "GSP": "GPE",
+    "LOCATION": "LOCATION",
+    "FACILITY": "FACILITY",
+}
+
+
+class NltkAnalyzer:
+    """Entities and numbers with NLTK's official models (see `tagger nlp status`)."""
+
+    name = "nltk"
+
+    def __init__(self) -> None:
+        from nltk.chunk.named_entity import Maxent_NE_Chunker
+        from nltk.tag.perceptron import PerceptronTagger
+        from nltk.tokenize.punkt import PunktTokenizer
+
+        from tagger.nlp import resources
+        from tagger.nlp.candidates import CandidateFinder
+        from tagger.nlp.entity_types import EntityTyper
+        from tagger.nlp.gazetteer import BUILD_VERSION, load_gazetteer
+        from tagger.nlp.lexicon_tagger import common_words
+        from tagger.nlp.offline import find_numbers_or_none
+
+        resources.ensure_data_path()
+        fmt = resources.chunker_format()
+        if fmt is None:
+            from tagger.nlp.base import NlpError
+
+            raise NlpError("NLTK's NE chunker model (maxent_ne_chunker_tab) is not installed.")
+        self.sentences = PunktTokenizer("english")
+        self.tagger = PerceptronTagger()
+        self.chunker = Maxent_NE_Chunker(fmt)
+        self.binary = fmt == "binary"
+        common = common_words()
+        gaz = load_gazetteer()
+        self.finder = CandidateFinder(gaz, common)
+        self.typer = EntityTyper(gaz, common)
+        self.find_numbers = find_numbers_or_none()
+        self.version = f"nltk-{fmt}-g{BUILD_VERSION}"
+
+    def _chunks(self, tokens) -> list[tuple[int, int, str]]:
+        """(first token, end token, chunker label) for each chunk, sentence by sentence."""
+        from nltk.chunk import tree2conlltags
+
+        words = tokens.words
+        flags = tokens.sent_start
+        bounds = [i for i, f in enumerate(flags) if f and (i == 0 or not flags[i - 1])]
+        bounds.append(len(words))
+        out: list[tuple[int, int, str]] = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if a == b:
+                continue
+            tagged = self.tagger.tag(words[a:b])
+            conll = tree2conlltags(self.chunker.parse(tagged))
+            start, label = None, ""
+            for k, (_w, _pos, iob) in enumerate(conll):
+                i = a + k
+                if iob.startswith("B-") or (iob.startswith("I-") and start is None):
+                    if start is not None:
+                        out.append((start, i, label))
+                    start, label = i, iob[2:]
+                elif iob == "O" and start is not None:
+                    out.append((start, i, label))
+                    start = None
+            if start is not None:
+                out.append((start, b, label))
+        return out
+
+    def _regions(self, tokens) -> list[tuple[int, int, str]]:
+        """Chunker names, widened to the capitalised run around them ("Daniel arap Moi").
+
+        The chunker splits names at lowercase connectors, which the run grammar keeps; runs
+        the chunker did not find are kept only when a gazetteer knows them.
+        """
+        runs = self.finder.runs(tokens)
+        starts = [r[0] for r in runs]
+        import bisect
+
+        out: dict[tuple[int, int], str] = {}
+        used: set[tuple[int, int]] = set()
+        for i, j, label in self._chunks(tokens):
+            k = bisect.bisect_right(starts, i) - 1
+            typed = "" if self.binary else _LABELS.get(label, "")
+            if k >= 0 and runs[k][0] <= i and j <= runs[k][1]:
+                if runs[k] not in used:
+                    used.add(runs[k])
+                    wide = runs[k] != (i, j)
+                    out[runs[k]] = "" if wide else typed
+            else:
+                out[(i, j)] = typed
+        names = self.finder.gaz.names
+        for r in runs:
+            if r not in used and " ".join(tokens.words[r[0] : r[1]]) in names:
+                out[r] = ""
+        return sorted((i, j, lab) for (i, j), lab in out.items())
+
+    def analyze(self, text: str) -> list[Span]:
+        if not text or not text.strip():
+            return []
+        from tagger.nlp.candidates import Candidate
+        from tagger.nlp.tokens import tokenize
+
+        tokens = tokenize(text, self.sentences)
+        cands: list[Candidate] = []
+        hints: dict[tuple[int, int], str] = {}
+        for i, j, label in self._regions(tokens):
+            for c in self.finder.split(tokens, i, j):
+                cands.append(c)
+                if label and c.i == i and c.j == j:
+                    hints[(c.i, c.j)] = label
+        spans = self.typer.type_document(text, tokens, cands)
+        if hints:
+            by_start = {tokens.starts[i]: lab for (i, _j), lab in hints.items()}
+            spans = [
+                Span(s.start, s.end, by_start[s.start])
+                if s.start in by_start and s.label not in ("NORP",)
+                else s
+                for s in spans
+            ]
+        if self.find_numbers is not None:
+            spans = spans + list(self.find_numbers(text))
+        return normalise(text, spans)

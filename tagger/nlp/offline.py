@@ -1,0 +1,60 @@
+"""The offline back-end: NLTK's algorithms over data that PyPI packages ship, no downloads.
+
+Punkt with news abbreviations splits sentences, a regexp span tokenizer keeps offsets,
+TextBlob's Brill lexicon tags parts of speech, nltk.RegexpParser groups capitalised runs,
+and gazetteers plus context cues type them. Numbers come from the shared number recogniser.
+"""
+
+from __future__ import annotations
+
+from tagger.models import Span
+from tagger.nlp.spans import normalise
+
+
+def find_numbers_or_none():
+    """The shared number recogniser, when its module is present."""
+    try:
+        from tagger.nlp.numbers import find_numbers
+    except ImportError:
+        return None
+    return find_numbers
+
+
+class OfflineAnalyzer:
+    """Entities and numbers without any downloaded NLTK model."""
+
+    name = "offline"
+
+    def __init__(self) -> None:
+        from tagger.nlp.candidates import CandidateFinder
+        from tagger.nlp.entity_types import EntityTyper
+        from tagger.nlp.gazetteer import BUILD_VERSION, load_gazetteer
+        from tagger.nlp.lexicon_tagger import common_words, pattern_tagger
+        from tagger.nlp.tokens import sentence_splitter
+
+        sentence_splitter()
+        self.tagger = pattern_tagger()
+        common = common_words()
+        gaz = load_gazetteer()
+        self.finder = CandidateFinder(gaz, common)
+        self.typer = EntityTyper(gaz, common)
+        self.find_numbers = find_numbers_or_none()
+        self.version = f"offline-g{BUILD_VERSION}"
+
+    def entities(self, text: str, tokens=None) -> list[Span]:
+        from tagger.nlp.tokens import tokenize
+
+        tokens = tokens if tokens is not None else tokenize(text)
+        cands = self.finder.find(tokens)
+        return self.typer.type_document(text, tokens, cands)
+
+    def analyze(self, text: str) -> list[Span]:
+        if not text or not text.strip():
+            return []
+        from tagger.nlp.tokens import tokenize
+
+        tokens = tokenize(text)
+        spans = self.entities(text, tokens)
+        if self.find_numbers is not None:
+            spans = spans + list(self.find_numbers(text))
+        return normalise(text, spans)
