@@ -266,3 +266,28 @@ def test_reading_bindings_have_ids_and_avoid_the_apps_keys():
     keys = [k for _, ks, _, _ in READING_BINDINGS for k in ks.split(",")]
     assert len(keys) == len(set(keys)) and not set(keys) & app_keys
     assert {b.id for b in ReadingScreen.BINDINGS} == set(ids)
+
+
+async def test_under_no_color_highlights_use_attributes_only():
+    app = ReadingHost([sample_article()])  # conftest sets NO_COLOR
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.no_color
+        styles = [span.style for span in app.screen.view.text.spans]
+        assert styles and all(s.color is None and s.bgcolor is None for s in styles)
+
+
+async def test_switching_theme_recolours_highlights_and_legend(monkeypatch):
+    monkeypatch.delenv("NO_COLOR")
+    app = ReadingHost([sample_article()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.view
+        person = next(s for s in view.spans if s.label == "PERSON")
+        before = span_style(view, person)
+        legend_before = list(app.screen.query_one("Legend").render().spans)
+        app.theme = "nord"
+        await pilot.pause()
+        after = span_style(view, person)
+        assert after.color != before.color and after.bold and after.underline
+        assert list(app.screen.query_one("Legend").render().spans) != legend_before

@@ -179,13 +179,17 @@ class ReadingScreen(Screen):
         self._refresh_annotation_views()
 
     def _refresh_annotation_views(self) -> None:
+        self._refresh_legend()
+        view = self.view
+        body = self.article.body if self.article else ""
+        empty = "Analysing…" if self.highlights_pending else "No entities"
+        self.panel.show_entities(group_entities(body, view.spans), empty=empty)
+
+    def _refresh_legend(self) -> None:
         view = self.view
         self.query_one(Legend).show(
             counts(view.spans), view.styles_by_label, view.options, pending=self.highlights_pending
         )
-        body = self.article.body if self.article else ""
-        empty = "Analysing…" if self.highlights_pending else "No entities"
-        self.panel.show_entities(group_entities(body, view.spans), empty=empty)
 
     # -- tags ----------------------------------------------------------------------------
 
@@ -229,7 +233,10 @@ class ReadingScreen(Screen):
         state = "on" if getattr(view.options, what) else "off"
         names = {"entities": "Entities", "numbers": "Numbers", "fold_boilerplate": "Folding"}
         self._set_status(Text(f"{names[what]} {state}."))
-        self._refresh_annotation_views()
+        if what == "fold_boilerplate":
+            self._refresh_annotation_views()  # mentions in the boilerplate come and go
+        else:
+            self._refresh_legend()
 
     def action_entity_panel(self) -> None:
         """Focus the entity list (opening it on narrow screens), or go back to the text."""
@@ -242,6 +249,9 @@ class ReadingScreen(Screen):
             panel.focus()
             if panel.highlighted is None and panel.entities:
                 panel.action_first()
+
+    def on_article_view_restyled(self) -> None:
+        self._refresh_legend()
 
     def on_entity_panel_chosen(self, event: EntityPanel.Chosen) -> None:
         """Choosing an entity goes to its first mention; choosing it again, to the next."""
@@ -259,7 +269,8 @@ class ReadingScreen(Screen):
 
     def _describe(self, span: Span, where: str) -> None:
         body = self.article.body if self.article else ""
-        status = Text(clean_line(body[span.start : span.end]), style="bold", end="")
+        status = Text(end="")
+        status.append(clean_line(body[span.start : span.end]), style="bold")
         status.append(f" · {span.label} · {where}")
         self._set_status(status)
 

@@ -15,6 +15,7 @@ from rich._wrap import divide_line
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -59,12 +60,12 @@ class ArticleView(ScrollView, can_focus=True):
         overflow-x: hidden;
         padding: 0 1;
     }
-    ArticleView > .hl--person { color: $text-accent; }
-    ArticleView > .hl--organization { color: $text-primary; }
+    ArticleView > .hl--person { color: $text-primary; }
+    ArticleView > .hl--organization { color: $text-secondary; }
     ArticleView > .hl--gpe { color: $text-success; }
     ArticleView > .hl--location { color: $text-success; }
     ArticleView > .hl--facility { color: $text-secondary; }
-    ArticleView > .hl--norp { color: $text-warning; }
+    ArticleView > .hl--norp { color: $text-accent; }
     ArticleView > .hl--cardinal { color: $text-warning; }
     ArticleView > .hl--money { color: $text-warning; }
     ArticleView > .hl--percent { color: $text-warning; }
@@ -204,14 +205,17 @@ class ArticleView(ScrollView, can_focus=True):
     def scroll_y_line(self) -> int:
         return int(self.scroll_offset.y)
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        colours = self._colours
+    class Restyled(Message):
+        """The theme changed and the highlights were redrawn in its colours."""
+
+    def _theme_changed(self, _theme: object) -> None:
         self._colours = None
-        if colours is not None and colours != self._theme_colours():
-            self._rebuild()
+        self._rebuild()
+        self.post_message(self.Restyled())
 
     def on_mount(self) -> None:
+        # Published after the new theme's CSS is applied, so component styles are current.
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self._rebuild()
 
     def on_resize(self) -> None:

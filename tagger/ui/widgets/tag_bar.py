@@ -52,9 +52,11 @@ class TagBar(Static):
         self._review, self._taxonomy, self._reviewer = review, taxonomy, reviewer
         self.update(self._render_tags())
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        if self._taxonomy is not None and self.is_attached:
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        if self._taxonomy is not None:
             self.update(self._render_tags())
 
     def _style(self, name: str) -> Style:
