@@ -21,7 +21,7 @@ from tagger.exporters import FORMAT_NAMES, ExportError, ExportSpec, Format, get_
 from tagger.models import Article, ArticleSummary, Review, Span
 from tagger.query import STATUS_VALUES, Candidate, parse_query
 from tagger.roundtrip import to_export_record
-from tagger.selection import entity_texts, latest, pipeline_version
+from tagger.selection import entity_texts, latest, lazy_version
 
 if TYPE_CHECKING:
     from tagger.store import Store
@@ -109,13 +109,14 @@ def iter_records(
     *,
     spans_for: SpansFor | None = None,
     on_article: Callable[[], None] | None = None,
+    backend: str = "auto",
 ) -> Iterator[dict[str, Any]]:
     """Canonical records in import order (then reviewer name for --reviewers all)."""
     options.check()
     query = parse_query(options.where, taxonomy) if options.where else None
-    version = pipeline_version() if query is not None and query.needs_body else None
+    version = lazy_version(backend)
     if options.spans and spans_for is None:
-        spans_for = default_spans_for(store)
+        spans_for = default_spans_for(store, backend)
     for article in store.iter_articles():
         if on_article is not None:
             on_article()
@@ -132,7 +133,7 @@ def iter_records(
                     review,
                     reviewers=names,
                     body=article.body,
-                    entities=lambda a=article: entity_texts(store, a, version),
+                    entities=lambda a=article: entity_texts(store, a, version()),
                 )
                 if not query.matches(cand):
                     continue
@@ -141,12 +142,12 @@ def iter_records(
             yield to_export_record(article, review, taxonomy, text=options.text, spans=spans)
 
 
-def default_spans_for(store: Store) -> SpansFor:
+def default_spans_for(store: Store, backend: str = "auto") -> SpansFor:
     """Cached entity and number spans, computed (and cached) by the NLP pipeline when missing."""
     from tagger.annotations import annotations_for
     from tagger.nlp.base import get_analyzer
 
-    analyzer = get_analyzer()
+    analyzer = get_analyzer(backend)
     return lambda article: annotations_for(store, article, analyzer)
 
 
@@ -167,6 +168,7 @@ def export(
     *,
     spans_for: SpansFor | None = None,
     on_article: Callable[[], None] | None = None,
+    backend: str = "auto",
 ) -> ExportResult:
     """Write the selected records to `dest` (a path, written atomically, or an open stream)."""
     options.check()
@@ -174,7 +176,9 @@ def export(
     spec = ExportSpec(taxonomy, text=options.text, spans=options.spans)
     path = Path(dest).absolute() if isinstance(dest, (str, os.PathLike)) else None
     write = _writer(fmt, path)
-    records = iter_records(store, taxonomy, options, spans_for=spans_for, on_article=on_article)
+    records = iter_records(
+        store, taxonomy, options, spans_for=spans_for, on_article=on_article, backend=backend
+    )
     if path is None:
         count = write(records, dest, spec)  # type: ignore[arg-type]
         dest.flush()  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from tagger.errors import TaggerError
 from tagger.models import Article, Review
 from tagger.query import Candidate, Query
 
@@ -16,13 +17,31 @@ if TYPE_CHECKING:
     from tagger.store import Store
 
 
-def pipeline_version() -> str | None:
-    """The NLP pipeline version that keys the annotation cache, or None when NLP is absent."""
+def annotation_version(backend: str = "auto") -> str | None:
+    """The annotation-cache key of the analyzer `backend` picks; None when none can be built.
+
+    The cache is keyed by pipeline, back-end and data version (tagger.annotations), so the
+    entity filter reads the spans the reading view and exports cached with that analyzer.
+    """
     try:
-        from tagger.nlp.base import PIPELINE_VERSION
-    except ImportError:
+        from tagger.annotations import cache_version
+        from tagger.nlp.base import get_analyzer
+
+        return cache_version(get_analyzer(backend))
+    except (ImportError, TaggerError):
         return None
-    return PIPELINE_VERSION
+
+
+def lazy_version(backend: str = "auto") -> Callable[[], str | None]:
+    """`annotation_version`, computed on first call only: most filters never need it."""
+    box: list[str | None] = []
+
+    def get() -> str | None:
+        if not box:
+            box.append(annotation_version(backend))
+        return box[0]
+
+    return get
 
 
 def reviews_by_article(reviews: Iterable[Review]) -> dict[str, list[Review]]:
@@ -68,8 +87,8 @@ def entity_texts(store: Store, article: Article, version: str | None) -> list[st
     return [article.body[s.start : s.end] for s in spans if s.kind == "entity"]
 
 
-def _entity_loader(store: Store, article: Callable[[], Article], version: str | None):
-    return lambda: None if version is None else entity_texts(store, article(), version)
+def _entity_loader(store: Store, article: Callable[[], Article], version: Callable[[], str | None]):
+    return lambda: entity_texts(store, article(), version())
 
 
 def candidates(
@@ -78,11 +97,12 @@ def candidates(
     *,
     by_article: dict[str, list[Review]] | None = None,
     with_body: bool = False,
+    backend: str = "auto",
 ) -> list[Candidate]:
     """Every article of the store in import order, with its effective review for `reviewer`."""
     if by_article is None:
         by_article = reviews_by_article(store.iter_reviews())
-    version = pipeline_version() if with_body else None
+    version = lazy_version(backend)
     out: list[Candidate] = []
     for summary in store.summaries():
         reviews = by_article.get(summary.id)
@@ -103,9 +123,13 @@ def candidates(
     return out
 
 
-def filter_ids(store: Store, query: Query, reviewer: str | None) -> list[str]:
-    """Ids of the articles matching `query`, in import order; bodies read only if it needs them."""
+def filter_ids(
+    store: Store, query: Query, reviewer: str | None, *, backend: str = "auto"
+) -> list[str]:
+    """Ids of the articles matching `query`, in import order; bodies read only if it needs them.
+
+    `backend` names the NLP back-end whose cached annotations `entity:` terms read.
+    """
     matches = query.matches
-    return [
-        c.summary.id for c in candidates(store, reviewer, with_body=query.needs_body) if matches(c)
-    ]
+    found = candidates(store, reviewer, with_body=query.needs_body, backend=backend)
+    return [c.summary.id for c in found if matches(c)]

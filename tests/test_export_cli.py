@@ -231,7 +231,7 @@ def test_spans_come_from_the_given_source(db):
 
 
 def test_entity_filter_uses_cached_annotations(db, monkeypatch):
-    monkeypatch.setattr("tagger.export.pipeline_version", lambda: "test-1")
+    monkeypatch.setattr("tagger.export.lazy_version", lambda backend: lambda: "test-1")
     with Store.open(db, taxonomy=TAX) as store:
         for a in ARTICLES:
             store.put_annotations(a.id, a.text_hash, "test-1", SPANS[a.id])
@@ -304,3 +304,24 @@ def test_review_objects_are_untouched_by_export(db):
         after = sorted(r.to_dict().__repr__() for r in store.iter_reviews())
     assert before == after
     assert isinstance(ALICE_KYIV, Review) and issubclass(TaggerError, Exception)
+
+
+def test_spans_option_computes_and_caches_annotations(db, tmp_path):
+    from tagger.annotations import cache_version
+    from tagger.nlp.base import get_analyzer
+
+    target = tmp_path / "spans.jsonl"
+    run("export", "-o", str(target), "--spans", "--reviewers", "all")
+    recs = jsonl(target)
+    assert any(r["spans"] for r in recs)
+    for r in recs:
+        for s in r["spans"]:
+            assert r["text"][s["start"] : s["end"]] == s["text"]
+            assert s["kind"] in ("entity", "number")
+    version = cache_version(get_analyzer("auto"))
+    with Store.open(db, taxonomy=TAX) as store:
+        for a in ARTICLES:
+            cached = store.get_annotations(a.id, a.text_hash, version)
+            assert cached is not None  # computed once, now cached for the app and next exports
+    assert recs[0]["id"] == recs[1]["id"] == KYIV.id
+    assert recs[0]["spans"] == recs[1]["spans"]  # both reviews of Kyiv carry its spans

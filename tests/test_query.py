@@ -256,3 +256,35 @@ def _timed(q, cands) -> float:
     t = time.perf_counter()
     [c for c in cands if q.matches(c)]
     return time.perf_counter() - t
+
+
+def test_filter_ids_over_a_real_store(tmp_path):
+    from tagger.models import Article, Span
+    from tagger.query import default_taxonomy
+    from tagger.selection import annotation_version, filter_ids
+    from tagger.store import Store
+
+    tax = default_taxonomy()
+    a = Article("a" * 16, "Shelling near Donetsk", "Troops shelled Donetsk.", "BBC", "2025-03-01")
+    b = Article("b" * 16, "Cup final", "The final in Madrid ended 2-1.", "AP", "2024-05-02")
+    c = Article("c" * 16, "Budget vote", "Parliament met in Kyiv.", "AP", "")
+    with Store.open(tmp_path / "s", taxonomy=tax) as store:
+        store.add_articles([a, b, c])
+        store.set_tags(a.id, "alice", "topic", ["conflict"])
+        store.set_tags(b.id, "bob", "topic", ["sport"])
+        store.set_tags(a.id, "bob", "topic", ["politics"])
+        version = annotation_version("auto")
+        store.put_annotations(c.id, c.text_hash, version, [Span(0, 10, "ORGANIZATION")])
+
+        def ids(q: str, reviewer: str | None = "alice") -> list[str]:
+            return [i[0] for i in filter_ids(store, parse_query(q, tax), reviewer)]
+
+        assert ids("") == ["a", "b", "c"]
+        assert ids("topic:conflict") == ["a"]  # alice's own review wins for alice
+        assert ids("topic:politics", "bob") == ["a"]
+        assert ids("reviewer:bob") == ["a", "b"]
+        assert ids("status:untagged") == ["c"]
+        assert ids("entity:donetsk") == ["a"]  # no cache: whole word in the body
+        assert ids("entity:kyiv") == []  # cached spans for c say Parliament only
+        assert ids("entity:parliament") == ["c"]
+        assert ids("date:>=2025 or source:ap -cup") == ["a", "c"]

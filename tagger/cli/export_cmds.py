@@ -134,17 +134,17 @@ def export_cmd(
     )
     options.check()  # fail on bad options before opening the store
     store = app.open_store()
-    taxonomy = app.settings.taxonomy
+    taxonomy, backend = app.settings.taxonomy, app.settings.nlp_backend
     total = store.article_count()
     progress = _progress(total, sys.stderr.isatty() and not to_stdout)
     tick, finish = _ticker(progress, total)
     dest = sys.stdout.buffer if to_stdout else Path(output)
     if progress is not None:
         with progress:
-            result = export(store, taxonomy, options, dest, on_article=tick)
+            result = export(store, taxonomy, options, dest, on_article=tick, backend=backend)
             finish()
     else:
-        result = export(store, taxonomy, options, dest)
+        result = export(store, taxonomy, options, dest, backend=backend)
     noun = "record" if result.count == 1 else "records"
     if result.path is not None:
         click.echo(f"Wrote {result.count:,} {noun} ({fmt}) to {result.path}")
