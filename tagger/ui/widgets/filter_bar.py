@@ -1,0 +1,73 @@
+"""The filter bar: type a query, enter applies it, escape closes; errors point at the column.
+
+Parsing happens in the screen (it owns the model); this widget only collects the text and
+shows a QueryError under it with a caret at the reported position, so a mistake is found
+without reading the whole message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+
+class FilterBar(Vertical):
+    """An Input for the query language, hidden until `/`."""
+
+    BINDINGS = [Binding("escape", "cancel", "Close filter", show=True, id="filter.cancel")]
+
+    @dataclass
+    class Applied(Message):
+        text: str
+
+    class Cancelled(Message):
+        pass
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder="topic:conflict status:untagged -source:bbc  (enter apply, esc close)",
+            id="filter-input",
+        )
+        yield Static("", id="filter-error")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#filter-input", Input)
+
+    def open(self, text: str) -> None:
+        self.display = True
+        self.show_error(None)
+        self.input.value = text
+        self.input.cursor_position = len(text)
+        self.input.focus()
+
+    def close(self) -> None:
+        self.display = False
+        self.show_error(None)
+
+    def show_error(self, message: str | None, position: int | None = None) -> None:
+        error = self.query_one("#filter-error", Static)
+        if not message:
+            error.update("")
+            error.display = False
+            return
+        out = Text()
+        if position is not None:
+            # The Input's text starts after its border and padding: 2 cells in.
+            out.append(" " * (position + 2) + "^ ", style="bold")
+        out.append(message, style="bold")
+        error.update(out)
+        error.display = True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Applied(event.value))
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled())
