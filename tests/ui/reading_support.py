@@ -1,8 +1,8 @@
 """Test-only fixtures for the reading view: a fixed article, a phrase-list analyzer, a host app.
 
 The analyzer finds exact phrases and simple numbers so tests and snapshots know every span in
-advance; the host app provides the attributes the real app provides (store, taxonomy,
-reviewer, analyzer) and nothing else.
+advance; the host app provides what the real app provides (a real store, taxonomy, reviewer,
+analyzer) and nothing else, so the screen is tested on its own.
 """
 
 from __future__ import annotations
@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import replace
+from pathlib import Path
 
 from textual.app import App
 
 from tagger.config import load_settings
-from tagger.models import Article, Review, Span, article_id
+from tagger.models import Article, Span, article_id
+from tagger.store import Store
 from tagger.ui.messages import ArticleOpened
 from tagger.ui.screens.reading import ReadingScreen
 
@@ -96,46 +98,23 @@ def sample_article(**changes) -> Article:
     return replace(article, **changes)
 
 
-class FakeStore:
-    """In-test stand-in for the store's read side until tagger.store lands."""
-
-    def __init__(self, articles: list[Article]) -> None:
-        self.articles = {a.id: a for a in articles}
-        self.reviews: dict[str, Review] = {}
-        self.annotations: dict[tuple[str, str, str], list[Span]] = {}
-
-    def get_article(self, aid: str) -> Article:
-        from tagger.errors import NotFoundError
-
-        if aid not in self.articles:
-            raise NotFoundError(f"No article {aid}.")
-        return self.articles[aid]
-
-    def effective_review(self, aid: str, reviewer: str) -> Review | None:
-        return self.reviews.get(aid)
-
-    def set_tags(self, aid: str, reviewer: str, group: str, labels) -> Review:
-        old = self.reviews.get(aid) or Review(aid, reviewer)
-        review = replace(old, tags={**old.tags, group: tuple(labels)}, status="tagged")
-        self.reviews[aid] = review
-        return review
-
-    def get_annotations(self, aid, text_hash, version):
-        return self.annotations.get((aid, text_hash, version))
-
-    def put_annotations(self, aid, text_hash, version, spans) -> None:
-        self.annotations[(aid, text_hash, version)] = list(spans)
-
-
 class ReadingHost(App):
-    """The attributes the real app gives the reading screen, and nothing else."""
+    """The attributes the real app gives the reading screen, over a real store in `folder`."""
 
-    def __init__(self, articles: list[Article], analyzer=None, reviewer: str = "tester") -> None:
+    def __init__(
+        self,
+        folder: Path,
+        articles: list[Article],
+        analyzer=None,
+        reviewer: str = "tester",
+        validate: bool = True,
+    ) -> None:
         super().__init__()
         self.settings = load_settings(None)
         self.taxonomy = self.settings.taxonomy
         self.reviewer = reviewer
-        self.store = FakeStore(articles)
+        self.store = Store.open(folder, taxonomy=self.taxonomy if validate else None)
+        self.store.add_articles(articles)
         self.analyzer = analyzer or PhraseAnalyzer()
         self.first_id = articles[0].id
         self.current_article_id: str | None = None
@@ -146,6 +125,9 @@ class ReadingHost(App):
 
     def on_mount(self) -> None:
         self.push_screen(ReadingScreen(self.first_id))
+
+    def on_unmount(self) -> None:
+        self.store.close()
 
     def on_article_opened(self, event: ArticleOpened) -> None:
         self.current_article_id = event.article_id

@@ -34,10 +34,10 @@ def span_style(view: ArticleView, span: Span) -> Style:
     )
 
 
-async def test_body_shows_at_once_and_highlights_arrive_from_the_worker():
+async def test_body_shows_at_once_and_highlights_arrive_from_the_worker(tmp_path):
     gate = threading.Event()
     article = sample_article()
-    app = ReadingHost([article], PhraseAnalyzer(gate))
+    app = ReadingHost(tmp_path / "store", [article], PhraseAnalyzer(gate))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -59,10 +59,10 @@ async def test_body_shows_at_once_and_highlights_arrive_from_the_worker():
         assert app.current_article_id == article.id
 
 
-async def test_annotations_are_cached_in_the_store():
+async def test_annotations_are_cached_in_the_store(tmp_path):
     article = sample_article()
     analyzer = PhraseAnalyzer()
-    app = ReadingHost([article], analyzer)
+    app = ReadingHost(tmp_path / "store", [article], analyzer)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert analyzer.calls == 1
@@ -72,9 +72,9 @@ async def test_annotations_are_cached_in_the_store():
         assert app.screen.view.spans
 
 
-async def test_stale_annotations_for_another_article_are_ignored():
+async def test_stale_annotations_for_another_article_are_ignored(tmp_path):
     first, second = sample_article(), long_article()
-    app = ReadingHost([first, second])
+    app = ReadingHost(tmp_path / "store", [first, second])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         screen = app.screen
@@ -86,8 +86,8 @@ async def test_stale_annotations_for_another_article_are_ignored():
         assert app.opened == [first.id, second.id]
 
 
-async def test_toggles_remove_and_restore_highlights():
-    app = ReadingHost([sample_article()])
+async def test_toggles_remove_and_restore_highlights(tmp_path):
+    app = ReadingHost(tmp_path / "store", [sample_article()])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         view = app.screen.view
@@ -102,9 +102,9 @@ async def test_toggles_remove_and_restore_highlights():
         assert span_style(view, person).underline and span_style(view, money).italic
 
 
-async def test_next_and_previous_entity_move_the_cursor_and_scroll():
+async def test_next_and_previous_entity_move_the_cursor_and_scroll(tmp_path):
     article = long_article()
-    app = ReadingHost([article])
+    app = ReadingHost(tmp_path / "store", [article])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         view = app.screen.view
@@ -129,8 +129,8 @@ async def test_next_and_previous_entity_move_the_cursor_and_scroll():
         assert view.cursor in numbers and view.cursor.start < entities[-2].start
 
 
-async def test_cursor_mention_is_drawn_in_reverse():
-    app = ReadingHost([sample_article()])
+async def test_cursor_mention_is_drawn_in_reverse(tmp_path):
+    app = ReadingHost(tmp_path / "store", [sample_article()])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("right_square_bracket")
@@ -141,9 +141,9 @@ async def test_cursor_mention_is_drawn_in_reverse():
         assert "Kenya · GPE · entity 1 of" in screen_text(app)
 
 
-async def test_entity_panel_groups_counts_and_steps_through_mentions():
+async def test_entity_panel_groups_counts_and_steps_through_mentions(tmp_path):
     article = sample_article()
-    app = ReadingHost([article])
+    app = ReadingHost(tmp_path / "store", [article])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         screen = app.screen
@@ -171,8 +171,8 @@ async def test_entity_panel_groups_counts_and_steps_through_mentions():
         assert screen.view.has_focus
 
 
-async def test_entity_panel_is_hidden_at_80_columns_until_asked_for():
-    app = ReadingHost([sample_article()])
+async def test_entity_panel_is_hidden_at_80_columns_until_asked_for(tmp_path):
+    app = ReadingHost(tmp_path / "store", [sample_article()])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         panel = app.screen.query_one(EntityPanel)
@@ -185,9 +185,9 @@ async def test_entity_panel_is_hidden_at_80_columns_until_asked_for():
         assert panel.region.width == 0
 
 
-async def test_boilerplate_folds_by_default_and_unfolds_with_b():
+async def test_boilerplate_folds_by_default_and_unfolds_with_b(tmp_path):
     article = sample_article()
-    app = ReadingHost([article])
+    app = ReadingHost(tmp_path / "store", [article])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         view = app.screen.view
@@ -204,8 +204,8 @@ async def test_boilerplate_folds_by_default_and_unfolds_with_b():
         assert "Subscribe" not in view.text.plain
 
 
-async def test_article_without_boilerplate_says_so_on_b():
-    app = ReadingHost([replace(sample_article(), boilerplate_at=None)])
+async def test_article_without_boilerplate_says_so_on_b(tmp_path):
+    app = ReadingHost(tmp_path / "store", [replace(sample_article(), boilerplate_at=None)])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("b")
@@ -213,9 +213,9 @@ async def test_article_without_boilerplate_says_so_on_b():
         assert "Subscribe to our newsletter" in app.screen.view.text.plain
 
 
-async def test_tags_are_visible_and_follow_review_changes():
+async def test_tags_are_visible_and_follow_review_changes(tmp_path):
     article = sample_article()
-    app = ReadingHost([article])
+    app = ReadingHost(tmp_path / "store", [article])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert "Topic — │ Region — │ Sentiment — │ untagged" in screen_text(app)
@@ -223,17 +223,30 @@ async def test_tags_are_visible_and_follow_review_changes():
         app.screen.post_message(ReviewChanged(article.id))
         await pilot.pause()
         assert "Topic economy, business │ Region — │ Sentiment — │ tagged" in screen_text(app)
-        review = app.store.reviews[article.id]
-        app.store.reviews[article.id] = replace(review, unsure=("region",), reviewer="alice")
+        app.store.set_unsure(article.id, "tester", "region", True)
         app.screen.refresh_tags()
         await pilot.pause()
-        assert "Region ? —" in screen_text(app) and "by alice" in screen_text(app)
+        assert "Region ? —" in screen_text(app) and "│ unsure" in screen_text(app)
         assert isinstance(app.screen.query_one(TagBar), TagBar)
 
 
-async def test_show_article_switches_and_reports_unknown_ids():
+async def test_tags_of_another_reviewer_are_shown_with_their_name(tmp_path):
+    article = sample_article()
+    app = ReadingHost(tmp_path / "store", [article])
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.store.set_tags(article.id, "alice", "sentiment", ["negative"])
+        app.store.set_note(article.id, "alice", "check the figures")
+        app.screen.post_message(ReviewChanged(article.id))
+        await settle(app, pilot)
+        assert "Sentiment negative │ tagged by alice │ note" in screen_text(app)
+        app.screen.post_message(ReviewChanged("another-article"))
+        await pilot.pause()
+        assert "by alice" in screen_text(app)
+
+
+async def test_show_article_switches_and_reports_unknown_ids(tmp_path):
     first, second = sample_article(), long_article()
-    app = ReadingHost([first, second])
+    app = ReadingHost(tmp_path / "store", [first, second])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         app.screen.show_article(second.id)
@@ -244,12 +257,12 @@ async def test_show_article_switches_and_reports_unknown_ids():
         assert app.screen.article_id == second.id
 
 
-async def test_analyzer_failure_leaves_the_article_readable():
+async def test_analyzer_failure_leaves_the_article_readable(tmp_path):
     class Broken(PhraseAnalyzer):
         def analyze(self, text):
             raise RuntimeError("model files missing")
 
-    app = ReadingHost([sample_article()], Broken())
+    app = ReadingHost(tmp_path / "store", [sample_article()], Broken())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         text = screen_text(app)
@@ -268,8 +281,8 @@ def test_reading_bindings_have_ids_and_avoid_the_apps_keys():
     assert {b.id for b in ReadingScreen.BINDINGS} == set(ids)
 
 
-async def test_under_no_color_highlights_use_attributes_only():
-    app = ReadingHost([sample_article()])  # conftest sets NO_COLOR
+async def test_under_no_color_highlights_use_attributes_only(tmp_path):
+    app = ReadingHost(tmp_path / "store", [sample_article()])  # conftest sets NO_COLOR
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert app.no_color
@@ -277,9 +290,9 @@ async def test_under_no_color_highlights_use_attributes_only():
         assert styles and all(s.color is None and s.bgcolor is None for s in styles)
 
 
-async def test_switching_theme_recolours_highlights_and_legend(monkeypatch):
+async def test_switching_theme_recolours_highlights_and_legend(tmp_path, monkeypatch):
     monkeypatch.delenv("NO_COLOR")
-    app = ReadingHost([sample_article()])
+    app = ReadingHost(tmp_path / "store", [sample_article()])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         view = app.screen.view
@@ -291,3 +304,18 @@ async def test_switching_theme_recolours_highlights_and_legend(monkeypatch):
         after = span_style(view, person)
         assert after.color != before.color and after.bold and after.underline
         assert list(app.screen.query_one("Legend").render().spans) != legend_before
+
+
+async def test_with_the_real_offline_analyzer(tmp_path):
+    from tagger.nlp.base import get_analyzer
+
+    article = sample_article()
+    app = ReadingHost(tmp_path / "store", [article], get_analyzer("offline"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.view
+        found = {(article.body[s.start : s.end], s.label) for s in view.spans}
+        assert ("Nairobi", "GPE") in found and ("Kenya Airways", "ORGANIZATION") in found
+        assert all(s.end <= len(MAIN) for s in view.spans)  # the boilerplate is folded
+        names = {e.name for e in app.screen.query_one(EntityPanel).entities}
+        assert {"Nairobi", "Kenya Airways", "Daniel arap Moi"} <= names

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
+from tagger.annotations import annotations_for
 from tagger.errors import NotFoundError
 from tagger.models import Article, Span
 from tagger.ui.highlight import counts
@@ -52,17 +53,8 @@ FOOTER_IDS = {"read.next_entity", "read.next_number", "read.entity_panel"}
 
 
 def annotate(store: Store, article: Article, analyzer: Any) -> list[Span]:
-    """Spans of `article.body`, cached in the store by text hash and analyzer version.
-
-    Runs in a worker thread; it is the one place to switch to the shared cache-aware helper.
-    """
-    version = f"{analyzer.name}/{analyzer.version}"
-    cached = store.get_annotations(article.id, article.text_hash, version)
-    if cached is not None:
-        return list(cached)
-    spans = list(analyzer.analyze(article.body))
-    store.put_annotations(article.id, article.text_hash, version, spans)
-    return spans
+    """Spans of `article.body`, from the store's cache or the analyzer; runs in a worker thread."""
+    return annotations_for(store, article, analyzer)
 
 
 def meta_text(article: Article) -> Text:
