@@ -318,4 +318,5 @@ async def test_with_the_real_offline_analyzer(tmp_path):
         assert ("Nairobi", "GPE") in found and ("Kenya Airways", "ORGANIZATION") in found
         assert all(s.end <= len(MAIN) for s in view.spans)  # the boilerplate is folded
         names = {e.name for e in app.screen.query_one(EntityPanel).entities}
-        assert {"Nairobi", "Kenya Airways", "Daniel arap Moi"} <= names
+        # "NAIROBI" in the dateline and "Nairobi" later are one entity, named as first written.
+        assert {"NAIROBI", "Kenya Airways", "Daniel arap Moi"} <= names
