@@ -11,7 +11,7 @@ from typing import Any
 
 from tagger.models import Review
 
-UNDO_DEPTH = 1000  # batches kept per reviewer for undo (and for redo)
+UNDO_DEPTH = 200  # batches kept per reviewer for undo (and for redo)
 
 # Journal entries are Change dicts; an "import" entry also carries the imported review's
 # created_at and updated_at, so a round trip keeps them.

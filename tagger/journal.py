@@ -132,7 +132,12 @@ class Journal:
                 lines = rest.split(b"\n")
                 rest = lines.pop()
                 for raw in lines:
-                    yield offset, orjson.loads(raw)
+                    try:
+                        entry = orjson.loads(raw)
+                    except orjson.JSONDecodeError as exc:
+                        raise damaged(self.path, f"a line at byte {offset} is not valid JSON",
+                                      self.hint) from exc
+                    yield offset, entry
                     offset += len(raw) + 1
 
     def read_at(self, offsets: list[int]) -> Iterator[dict]:

@@ -14,7 +14,6 @@ import errno
 import fcntl
 import os
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -180,15 +179,22 @@ def refresh_tinydb(db: TinyDB) -> bool:
 
 
 class StoreLock:
-    """An exclusive, re-entrant inter-process lock on `<store>/lock`, with a timeout."""
+    """An exclusive, re-entrant inter-process lock on `<store>/lock`, with a timeout.
+
+    Uncontended, it is one non-blocking flock. Contended, a helper thread waits in a
+    blocking flock, so the kernel hands the lock over as soon as it is released; polling
+    instead lets a busy writer re-take it before a polling waiter looks and starve it.
+    """
 
     def __init__(self, path: Path, timeout: float) -> None:
         self.path = path
         self.timeout = timeout
         # Serialises threads of this process; readers that iterate take it too.
-        self.thread = self._thread_lock = threading.RLock()
+        self.thread = threading.RLock()
         self._depth = 0
-        self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        self._closed = False
+        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        self._held: int | None = None  # the descriptor that holds the flock
 
     def _busy(self, timeout: float) -> StoreLockedError:
         holder = ""
@@ -207,45 +213,66 @@ class StoreLock:
     @contextmanager
     def held(self, timeout: float | None = None) -> Iterator[None]:
         timeout = self.timeout if timeout is None else timeout
-        if self._fd is None:
+        if self._closed:
             raise StoreError("The store is closed.")
-        if not self._thread_lock.acquire(timeout=timeout):
+        if not self.thread.acquire(timeout=timeout):
             raise self._busy(timeout)
         try:
             if self._depth == 0:
-                self._acquire_file(timeout)
+                self._held = self._acquire_file(timeout)
+                # Who holds it, for another process's message; advisory, so no fsync.
+                os.ftruncate(self._held, 0)
+                os.pwrite(self._held, str(os.getpid()).encode(), 0)
             self._depth += 1
             try:
                 yield
             finally:
                 self._depth -= 1
-                if self._depth == 0 and self._fd is not None:
-                    fcntl.flock(self._fd, fcntl.LOCK_UN)
+                if self._depth == 0:
+                    self._release_file()
         finally:
-            self._thread_lock.release()
+            self.thread.release()
 
-    def _acquire_file(self, timeout: float) -> None:
-        assert self._fd is not None
-        deadline = time.monotonic() + timeout
-        delay = 0.001
-        while True:
-            try:
-                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
-            if time.monotonic() >= deadline:
-                raise self._busy(timeout)
-            time.sleep(delay)
-            delay = min(delay * 2, 0.02)
-        # Who holds it, for the message another process shows; no fsync, it is advisory.
-        note = f"{os.getpid()}".encode()
-        os.ftruncate(self._fd, 0)
-        os.pwrite(self._fd, note, 0)
+    def _acquire_file(self, timeout: float) -> int:
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return self._fd
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+        # A separate open file description, so an abandoned wait cannot hold our lock.
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        got = threading.Event()
+        guard = threading.Lock()
+        cancelled = False
+
+        def wait() -> None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            with guard:
+                if cancelled:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+                    os.close(fd)
+                else:
+                    got.set()
+
+        threading.Thread(target=wait, name="store-lock-wait", daemon=True).start()
+        got.wait(timeout)
+        with guard:
+            if got.is_set():
+                return fd
+            cancelled = True
+        raise self._busy(timeout)
+
+    def _release_file(self) -> None:
+        fd, self._held = self._held, None
+        if fd is None:
+            return
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        if fd != self._fd:
+            os.close(fd)
 
     def close(self) -> None:
-        with self._thread_lock:
-            if self._fd is not None:
+        with self.thread:
+            if not self._closed:
+                self._closed = True
                 os.close(self._fd)
-                self._fd = None
