@@ -232,3 +232,40 @@ def test_writers_stream(name):
         assert sizes[-1] > 0
     else:
         assert sizes[5] > 0 and sizes == sorted(sizes)
+
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "export-formats.md"
+
+
+def _doc_examples() -> dict[str, str]:
+    """Each `<!-- golden: FILE ... -->` marker in the docs, with the fenced block after it."""
+    text = DOCS.read_text("utf-8")
+    found = {}
+    for part in text.split("<!-- golden: ")[1:]:
+        name = part.split(" ", 1)[0]
+        block = part.split("```", 2)[1]
+        found[name] = block.split("\n", 1)[1]
+    return found
+
+
+def test_docs_examples_are_the_golden_output():
+    examples = _doc_examples()
+    assert set(examples) == {
+        "jsonl.expected",
+        "csv-no-text.expected",
+        "doccano.expected",
+        "label-studio.expected",
+        "spacy.expected",
+    }
+    for name, block in examples.items():
+        golden = (GOLDEN / name).read_text("utf-8")
+        if name == "label-studio.expected":
+            assert json.loads(block) == json.loads(golden)[0]
+        elif name.startswith("csv"):
+            assert block.splitlines() == golden.splitlines()[:2]
+        else:
+            assert json.loads(block) == json.loads(golden.splitlines()[0])
+
+
+def test_docs_show_the_label_studio_config():
+    assert labeling_config(TAX).rstrip() in DOCS.read_text("utf-8")
