@@ -24,6 +24,14 @@ CONNECTORS = frozenset(
 # Prepositions that join only after an organisation word ("Commission for Human Rights").
 PREPOSITIONS = frozenset(("for", "on", "and"))
 PARTICLES = CONNECTORS - {"of", "&"}
+# Closed-class words that start sentences; never the first name of "Will Smith".
+FUNCTION_WORDS = frozenset(
+    "the a an this that these those he she it we they i you his her its our their my your "
+    "but and or so yet if when while after before as at in on of for with by from to into "
+    "there here what which who whom whose where why how not no some any all many most more "
+    "such both each every other another one is was are were be been has have had do does did "
+    "will would can could may might must should shall also still even only just then thus".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +105,8 @@ class CandidateFinder:
         low = w.lower()
         if low not in self.common:
             return False
+        if low in FUNCTION_WORDS:
+            return True
         nxt = words[i + 1] if i + 1 < len(words) else ""
         # "Will Smith", "Rose Njeri": a first name before another capitalised word stays.
         return not (w in self.gaz.first_names and nxt[:1].isupper() and nxt.lower() not in self.common)
@@ -113,6 +123,8 @@ class CandidateFinder:
         for i, w in enumerate(words):
             if i in protected:
                 out.append("N")
+            elif w == "May" and (not out or out[-1] != "N"):
+                out.append("O")  # the month, unless it ends a name ("Theresa May")
             elif is_capitalised(w) and w not in self.not_name and (w[0].isalpha() or w[0] in "ŁŠŽČ"):
                 if (tokens.sent_start[i] or i in headline) and self._is_common_start(words, i, mid_caps):
                     out.append("O")

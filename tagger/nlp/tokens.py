@@ -27,7 +27,8 @@ _ABBR_TOKEN = (
 )
 _MARK = "\u0300-\u036f"  # combining accents, so decomposed names stay one token
 TOKEN_PATTERN = (
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # URLs and e-mail addresses
+    r"https?://[^\s\[\]<>\"'()]+|www\.[^\s\[\]<>\"'()]+"  # URLs (markup brackets end them)
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     rf"|{_ABBR_TOKEN}"
     r"|(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., U.N., p.m.
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: John F. Kennedy
