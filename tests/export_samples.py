@@ -37,6 +37,7 @@ PLAIN = Article(
     body="Parliament delayed the budget vote.",
     source="Reuters",
     date="",
+    origin="samples/plain.md",
     imported_at="2025-03-15T10:00:02.000000Z",
 )
 ARTICLES = [KYIV, FORMULA, PLAIN]

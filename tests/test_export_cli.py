@@ -265,6 +265,17 @@ def test_round_trip_through_a_fresh_store(db, tmp_path):
             assert got[(original.article_id, original.reviewer)].to_dict() == original.to_dict()
 
 
+def test_round_trip_through_tagger_import(db, tmp_path):
+    first = tmp_path / "first.jsonl"
+    run("export", "-o", str(first), "--reviewers", "all")
+    fresh = str(tmp_path / "fresh")
+    out = run("--db", fresh, "import", str(first))
+    assert "reviews added 3" in out
+    second = tmp_path / "second.jsonl"
+    run("--db", fresh, "export", "-o", str(second), "--reviewers", "all")
+    assert second.read_text("utf-8") == first.read_text("utf-8")
+
+
 def test_empty_store_exports_valid_empty_files(tmp_path):
     for fmt in ("jsonl", "csv", "label-studio"):
         target = tmp_path / f"empty.{fmt}"
