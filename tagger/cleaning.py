@@ -101,7 +101,9 @@ def clean_title(title: str) -> str:
 
 def line_key(line: str) -> str:
     """The form two lines are compared in: no photo credit, case, width or edge punctuation."""
-    return normalise_for_id(_CREDIT.sub("", line)).strip(_KEY_TRAIL)
+    if line.endswith((")", "]", ").", "].")):
+        line = _CREDIT.sub("", line)
+    return normalise_for_id(line).strip(_KEY_TRAIL)
 
 
 def drop_repeated_lines(text: str) -> str:
