@@ -288,3 +288,27 @@ def test_filter_ids_over_a_real_store(tmp_path):
         assert ids("entity:kyiv") == []  # cached spans for c say Parliament only
         assert ids("entity:parliament") == ["c"]
         assert ids("date:>=2025 or source:ap -cup") == ["a", "c"]
+
+
+def test_filter_and_export_modules_load_no_ui_or_nlp():
+    import json
+    import subprocess
+    import sys
+
+    modules = [
+        "tagger.query",
+        "tagger.query_terms",
+        "tagger.selection",
+        "tagger.roundtrip",
+        "tagger.export",
+        "tagger.exporters.table",
+        "tagger.exporters.label_studio",
+        "tagger.exporters.spacy",
+        "tagger.merge",
+    ]
+    code = (
+        f"import importlib, json, sys\nfor m in {modules!r}: importlib.import_module(m)\n"
+        "print(json.dumps([m for m in ('textual', 'nltk', 'textblob', 'spacy') if m in sys.modules]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
