@@ -7,6 +7,7 @@ the whole journal on open; the journal alone is enough to rebuild it.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from tagger.models import Review
@@ -16,6 +17,11 @@ UNDO_DEPTH = 200  # batches kept per reviewer for undo (and for redo)
 # Journal entries are Change dicts; an "import" entry also carries the imported review's
 # created_at and updated_at, so a round trip keeps them.
 IMPORT_TIMES = ("created_at", "updated_at")
+
+
+def new_batch_id() -> str:
+    """Changes saved together share a batch id; undo and redo take a whole batch."""
+    return uuid.uuid4().hex[:16]
 
 
 def blank_review(article_id: str, reviewer: str, at: str) -> dict[str, Any]:

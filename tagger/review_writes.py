@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from tagger.errors import NotFoundError, ValidationError
-from tagger.history import IMPORT_TIMES, field_value
+from tagger.errors import NotFoundError, StoreError, ValidationError
+from tagger.history import IMPORT_TIMES, field_value, new_batch_id
 from tagger.models import STATUSES, Change, Review, utc_now
 
 if TYPE_CHECKING:
@@ -46,14 +46,15 @@ class ReviewWrites:
         for entry in entries:
             self._book.apply(entry)
         if self._journal.seq - self._snapshot_seq >= self._checkpoint_every:
-            self._checkpoint()
+            try:
+                self._checkpoint()
+            except StoreError:
+                pass  # the save itself is in the journal; the next save tries again
 
     def _change(
         self: Store, article_id: str, reviewer: str, batch: str | None,
         compute: Callable[[dict | None], list[Step]],
     ) -> Review:
-        from tagger.store import new_batch_id
-
         reviewer = self._reviewer(reviewer)
         with self._lock.held():
             self._sync()
@@ -140,8 +141,6 @@ class ReviewWrites:
     # -- many articles at once ------------------------------------------------------------
     def bulk_set_tags(self: Store, article_ids, reviewer, group, labels, mode="set") -> str:
         """Set, add or remove labels on many articles as one batch (one undo step)."""
-        from tagger.store import new_batch_id
-
         if mode not in BULK_MODES:
             raise ValidationError(f"Bulk mode '{mode}' is not one of {', '.join(BULK_MODES)}.")
         reviewer = self._reviewer(reviewer)
@@ -203,8 +202,6 @@ class ReviewWrites:
     # -- reviews from elsewhere ---------------------------------------------------------
     def import_review(self: Store, review: Review) -> str:
         """Store a review from an export: "added", "same", or "conflict" (nothing written)."""
-        from tagger.store import new_batch_id
-
         reviewer = self._reviewer(review.reviewer)
         if review.status not in STATUSES:
             raise ValidationError(f"'{review.status}' is not a status.")

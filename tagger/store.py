@@ -14,15 +14,15 @@ Layout and why (figures in /work/shared/notes/tinydb.md and bench/store_bench.py
   `state.json` and `annotations/` are small TinyDB files (`tagger.side_tables`).
 - `lock` is flocked for every read-modify-write; before writing, whatever other processes
   appended is read and applied first, so two writers never lose each other's updates.
-- `meta.json` holds the schema version; a damaged file is reported, never overwritten.
+- `meta.json` holds the schema version (`tagger.store_meta`); a damaged file is reported,
+  never overwritten.
 """
 
 from __future__ import annotations
 
 import collections
 import os
-import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +31,7 @@ import orjson
 from tagger.article_files import ArticleFiles
 from tagger.config import Taxonomy
 from tagger.errors import NotFoundError, StoreError, ValidationError
-from tagger.history import ReviewBook
+from tagger.history import ReviewBook, new_batch_id
 from tagger.journal import Journal
 from tagger.models import Article, ArticleSummary, Review, Span, utc_now
 from tagger.review_writes import ReviewWrites
@@ -41,21 +41,14 @@ from tagger.storage import (
     atomic_write,
     clean_temp_files,
     damaged,
-    fsync_dir,
     read_json,
 )
+from tagger.store_meta import SCHEMA_VERSION, check_meta
 
-SCHEMA_VERSION = 1
-FORMAT = "tagger-store"
 CHECKPOINT_EVERY = 1000  # journal lines between snapshots
 CLOSE_CHECKPOINT_AT = 100  # on close, snapshot when at least this many lines are new
 ADD_BATCH = 2000  # articles written per shard pass in add_articles
 
-# Migration hook: MIGRATIONS[n](store_folder) upgrades a store from schema n to n + 1.
-MIGRATIONS: dict[int, Callable[[Path], None]] = {}
-
-STORE_FILES = ("meta.json", "journal.jsonl", "reviews.json", "state.json", "articles")
-IGNORED_NAMES = ("lock",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +57,7 @@ class AddResult:
     duplicates: list[str] = field(default_factory=list)
 
 
-def new_batch_id() -> str:
-    return uuid.uuid4().hex[:16]
+__all__ = ["SCHEMA_VERSION", "AddResult", "Store", "new_batch_id"]
 
 
 class Store(ReviewWrites):
@@ -74,7 +66,7 @@ class Store(ReviewWrites):
     def __init__(self, path: Path, taxonomy: Taxonomy | None, lock_timeout: float) -> None:
         self.path = path
         self.taxonomy = taxonomy
-        self.schema_version = SCHEMA_VERSION
+        self.schema_version = 0
         self._lock = StoreLock(path / "lock", lock_timeout)
         self._meta = path / "meta.json"
         self._snapshot = path / "reviews.json"
@@ -106,7 +98,10 @@ class Store(ReviewWrites):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"Cannot create the store folder {folder}: {exc.strerror}.") from exc
-        store = cls(folder, taxonomy, lock_timeout)
+        try:
+            store = cls(folder, taxonomy, lock_timeout)
+        except OSError as exc:
+            raise StoreError(f"Cannot open the store at {folder}: {exc.strerror or exc}.") from exc
         try:
             with store._lock.held():
                 store._load()
@@ -116,7 +111,7 @@ class Store(ReviewWrites):
         return store
 
     def _load(self) -> None:
-        self._check_meta()
+        self.schema_version = check_meta(self.path)
         clean_temp_files(self.path)
         if self._snapshot.exists():
             backup = (
@@ -137,57 +132,6 @@ class Store(ReviewWrites):
         self._articles.sync()
         self._state = UiState(self.path / "state.json")
         self._state.db.storage.read()  # a damaged state file is reported now
-
-    def _check_meta(self) -> None:
-        if not self._meta.exists():
-            present = [n for n in STORE_FILES if (self.path / n).exists()]
-            if present:
-                raise damaged(
-                    self._meta,
-                    f"missing, while {', '.join(present)} exist",
-                    f'Recreate it with the text {{"format": "{FORMAT}", "schema_version": '
-                    f"{SCHEMA_VERSION}}}; the data files were not touched.",
-                )
-            foreign = [
-                p.name for p in self.path.iterdir()
-                if p.name not in IGNORED_NAMES and not p.name.endswith(".tmp")
-            ]
-            if foreign:
-                raise StoreError(
-                    f"{self.path} is not empty and is not a tagger store (it holds "
-                    f"{', '.join(sorted(foreign)[:3])}...). Point --db at a new or existing store folder."
-                )
-            self._write_meta(SCHEMA_VERSION)
-            fsync_dir(self.path)
-        hint = (
-            f'It should read {{"format": "{FORMAT}", "schema_version": N}}; '
-            "the data files were not touched."
-        )
-        meta = read_json(self._meta, hint)
-        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-            raise damaged(self._meta, "not a tagger store description", hint)
-        version = meta.get("schema_version")
-        if not isinstance(version, int) or version < 1:
-            raise damaged(self._meta, f"schema_version is {version!r}", hint)
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"The store at {self.path} has schema version {version}, newer than this "
-                f"tagger understands ({SCHEMA_VERSION}). Upgrade tagger to open it; the store "
-                "was not changed.",
-                title="Store too new",
-            )
-        while version < SCHEMA_VERSION:
-            migrate = MIGRATIONS.get(version)
-            if migrate is None:
-                raise StoreError(f"No migration from store schema {version} to {version + 1}.")
-            migrate(self.path)
-            version += 1
-            self._write_meta(version)
-        self.schema_version = version
-
-    def _write_meta(self, version: int) -> None:
-        meta = {"format": FORMAT, "schema_version": version, "written_at": utc_now()}
-        atomic_write(self._meta, orjson.dumps(meta, option=orjson.OPT_INDENT_2))
 
     def close(self) -> None:
         if self._closed:

@@ -7,6 +7,7 @@ import pytest
 from tinydb import TinyDB
 
 from tagger import store as store_mod
+from tagger import store_meta
 from tagger.article_files import SHARD_SIZE
 from tagger.errors import NotFoundError, StoreError, ValidationError
 from tagger.models import STATUSES, Review, Span
@@ -293,8 +294,8 @@ def test_a_newer_schema_is_refused_and_migrations_run(path, monkeypatch):
         Store.open(path)
     (path / "meta.json").write_bytes(orjson.dumps({**meta, "schema_version": 1}))
     ran = []
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_mod.MIGRATIONS, 1, lambda folder: ran.append(folder))
+    monkeypatch.setattr(store_meta, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store_meta.MIGRATIONS, 1, lambda folder: ran.append(folder))
     with Store.open(path) as s:
         assert s.schema_version == 2 and ran == [path]
     assert orjson.loads((path / "meta.json").read_bytes())["schema_version"] == 2

@@ -117,3 +117,27 @@ def test_a_torn_final_line_is_dropped_and_the_store_opens(path):
     with Store.open(path) as s:
         assert s.get_review(first, "ann").note == "after recovery"
         assert s.history()[-1].seq == seq + 1
+
+
+def test_garbage_ui_state(path):
+    with Store.open(path) as s:
+        s.save_filter("mine", "topic:sport")
+    (path / "state.json").write_bytes(b'{"filters": {"1": ')
+    message = refused(path, "state.json")
+    assert "sessions and saved filters" in message
+
+
+def test_garbage_annotation_shard_is_refused_not_overwritten(path):
+    from tagger.models import Span
+
+    with Store.open(path) as s:
+        aid = s.summaries()[0].id
+        s.put_annotations(aid, "h", "v1", [Span(0, 4, "GPE")])
+    shard = next((path / "annotations").glob("*.json"))
+    shard.write_bytes(b"not json")
+    with Store.open(path) as s:
+        with pytest.raises(StoreDamagedError, match="cache"):
+            s.get_annotations(aid, "h", "v1")
+        with pytest.raises(StoreDamagedError):
+            s.put_annotations(aid, "h", "v1", [])
+    assert shard.read_bytes() == b"not json"
