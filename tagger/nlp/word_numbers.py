@@ -1,0 +1,166 @@
+"""Rules for numbers written as words: "three", "a dozen", "hundreds", "two-thirds", "first".
+
+Spelled-out numbers are where a count and an ordinary word meet ("one" is also a pronoun,
+"Second World War" is a name, "one-off" an idiom), so these rules weigh the neighbouring
+tokens; the digit rules in tagger.nlp.number_rules hardly need to.
+Each rule returns what the rules there return.
+"""
+
+from __future__ import annotations
+
+from tagger.nlp import dates as D
+from tagger.nlp import number_rules as R
+from tagger.nlp import number_words as W
+
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-"})
+_PLURAL_FRACTIONS = {"halves", "thirds", "quarters", "fifths", "sixths", "tenths"}
+_FRACTION_TAILS = _PLURAL_FRACTIONS | {"third", "quarter", "half", "fifth", "tenth"}
+_ONE_DAY_OK = {"for", "within", "in", "just", "only", "than", "of", "after", "by"}
+_SCALES = set(W.SCALES) | set(W.SCALE_ABBREVS)
+
+
+def word_rule(sc, i: int):
+    """Dispatch a trigger word to its rule."""
+    t = sc.toks[i]
+    w = t.lower()
+    if w in W.MONTHS:
+        return D.month_rule(sc, i)
+    if w in W.WEEKDAYS or w in W.WEEKDAYS_PLURAL:
+        return D.weekday_rule(sc, i)
+    if w in W.DAY_WORDS or w in W.TIME_WORDS or w in W.RELATIVE_HEADS:
+        return D.relative_rule(sc, i)
+    if t in W.CURRENCY_SYMBOLS or t in W.CURRENCY_PREFIX_CODES:
+        return R.money_prefix(sc, i)
+    if w in W.ORDINALS:
+        return R.ordinal_rule(sc, i, W.ORDINALS[w], False)
+    if w in ("a", "an"):
+        return _a_rule(sc, i)
+    if w in W.PLURAL_SCALES or w == "tens":
+        return _plural_rule(sc, i)
+    if w == "magnitude":
+        if sc.near(i + 1) and (sc.shape(i + 1) or ("",))[0] == "num":
+            return R._span("QUANTITY", sc, i, i + 2)
+        return None
+    return number_word_rule(sc, i)
+
+
+def _in_name(sc, i: int) -> bool:
+    """A capitalised number word inside a name: "Formula One", "Big Four", "One Direction"."""
+    if not sc.toks[i][0].isupper() or sc.sent_start(i):
+        return False
+    if sc.cap(i + 1) and sc.near(i + 1):
+        return True
+    return sc.cap(i - 1) and sc.near(i) and sc.low(i - 1) not in W.CAP_FUNCTION_WORDS
+
+
+def one_is_number(sc, i: int) -> bool:
+    """ "one of the soldiers", "one person" count; "the one who", "no one", "one another" do not."""
+    nxt = sc.low(i + 1) if sc.near(i + 1) else ""
+    prev = sc.low(i - 1) if sc.near(i) else ""
+    if nxt == "of":
+        return True
+    if prev in W.ONE_PRONOUN_BEFORE or nxt in W.ONE_PRONOUN_AFTER:
+        return False
+    return nxt not in ("'", "’")
+
+
+def number_word_rule(sc, i: int):
+    if _in_name(sc, i):
+        return None
+    if sc.low(i) == "one" and sc.low(i + 1) == "day" and sc.low(i - 1) not in _ONE_DAY_OK:
+        return None  # "one day" as "some day"
+    core = R.word_core(sc, i)
+    if core is None:
+        return None
+    j, value = core
+    j = R.half_tail(sc, j)
+    r = R.suffix(sc, i, j, value >= 100, False)
+    if r:
+        return r
+    if j == i + 1 and sc.low(i) == "one" and not one_is_number(sc, i):
+        return None
+    if sc.low(j) in _PLURAL_FRACTIONS and sc.near(j):
+        j += 1  # "two thirds"
+    return R._span("CARDINAL", sc, i, j)
+
+
+def _a_rule(sc, i: int):
+    """ "a dozen", "a million dollars", "a year ago"."""
+    if not sc.near(i + 1):
+        return None
+    nxt = sc.low(i + 1)
+    if nxt in W.SCALES:
+        core = R.word_core(sc, i)
+        if core is None:
+            return None
+        j = core[0]
+        return R.suffix(sc, i, j, True, False) or R._span("CARDINAL", sc, i, j)
+    if nxt in W.DURATION_UNITS and sc.low(i + 2) == "ago" and sc.near(i + 2):
+        label = "TIME" if W.DURATION_UNITS[nxt] in ("s", "m", "h") else "DATE"
+        return R._span(label, sc, i, i + 3)
+    return None
+
+
+def _plural_rule(sc, i: int):
+    """ "hundreds", "tens of thousands", "billions of dollars"."""
+    j = i + 1
+    while sc.low(j) == "of" and sc.low(j + 1) in W.PLURAL_SCALES and sc.near(j + 1):
+        j += 2
+    if sc.low(i) == "tens" and j == i + 1:
+        return None
+    if sc.low(j) == "of" and sc.near(j + 1):
+        w = sc.low(j + 1)
+        if w in W.CURRENCY_WORDS and w not in W.AMBIGUOUS_CURRENCY:
+            return R._span("MONEY", sc, i, j + 2)
+    return R._span("CARDINAL", sc, i, j)
+
+
+def compound_word_rule(sc, i: int):
+    """Hyphenated words: "twenty-five", "two-thirds", "three-day", "mid-2024", "fifth-largest",
+    "October-December"; names such as "COVID-19", "F-16" or "Su-25" give nothing."""
+    parts = sc.toks[i].translate(_HYPHENS).split("-")
+    low = [p.lower() for p in parts]
+    head = low[0]
+    if head == "mid" or head in W.MONTHS:
+        return D.mid_compound(sc, i, parts)
+    if head == "magnitude" and len(parts) == 2 and parts[1][:1].isdigit():
+        return R._span("QUANTITY", sc, i, i + 1)
+    k = 0
+    if head in W.TENS and len(low) > 1 and low[1] in W.ORDINALS and W.ORDINALS[low[1]] < 10:
+        k, ordinal = 2, W.TENS[head] + W.ORDINALS[low[1]]
+    elif head in W.ORDINALS:
+        k, ordinal = 1, W.ORDINALS[head]
+    if k:
+        tail = low[k:]
+        if not tail:
+            return R.ordinal_rule(sc, i, ordinal, False)
+        if tail[0] in ("century", "centuries"):
+            return R._span("DATE", sc, i, i + 1)
+        if tail[0] in W.ORDINAL_TAILS or tail[0].endswith("est"):
+            return ("ORDINAL", sc.starts[i], sc.starts[i] + len("-".join(parts[:k])), i + 1)
+        return None
+    if head in W.TENS and len(low) > 1 and 0 < W.ONES.get(low[1], 0) < 10:
+        k, value = 2, W.TENS[head] + W.ONES[low[1]]
+    elif head in W.ONES or head in W.TENS:
+        k, value = 1, W.ONES.get(head) or W.TENS.get(head, 0)
+    else:
+        return None
+    tail = low[k:]
+    if not tail:
+        return number_word_rule(sc, i)
+    t0 = tail[0]
+    if t0 in _FRACTION_TAILS:
+        return R._span("CARDINAL", sc, i, i + 1)
+    if t0 in W.DURATION_UNITS:
+        return R._span("DURATION", sc, i, i + 1)
+    if t0 in W.UNITS or t0 in W.UNIT_PREFIXES:
+        return R._span("QUANTITY", sc, i, i + 1)
+    if t0 == "percent":
+        return R._span("PERCENT", sc, i, i + 1)
+    if t0 in W.CURRENCY_WORDS:
+        return R._span("MONEY", sc, i, i + 1)
+    if t0 in _SCALES:
+        return R.suffix(sc, i, i + 1, True, False) or R._span("CARDINAL", sc, i, i + 1)
+    if t0 in W.IDIOM_TAILS or value < 2 or _in_name(sc, i):
+        return None
+    return ("CARDINAL", sc.starts[i], sc.starts[i] + len("-".join(parts[:k])), i + 1)
