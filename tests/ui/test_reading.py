@@ -320,3 +320,37 @@ async def test_with_the_real_offline_analyzer(tmp_path):
         names = {e.name for e in app.screen.query_one(EntityPanel).entities}
         # "NAIROBI" in the dateline and "Nairobi" later are one entity, named as first written.
         assert {"NAIROBI", "Kenya Airways", "Daniel arap Moi"} <= names
+
+
+async def test_hiding_one_label_and_showing_everything_again(tmp_path):
+    app = ReadingHost(tmp_path / "store", [sample_article()])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.view
+        await pilot.press("x")
+        assert "Move to a mention first" in screen_text(app)
+        await pilot.press("right_square_bracket", "x")  # the first entity is GPE "Kenya"
+        assert view.options.hidden_labels == {"GPE"}
+        gpe = [s for s in view.spans if s.label == "GPE"]
+        person = next(s for s in view.spans if s.label == "PERSON")
+        assert not any(span_style(view, s).underline for s in gpe)
+        assert span_style(view, person).underline
+        assert "GPE hidden; 0 shows every highlight." in screen_text(app)
+        await pilot.press("l", "down", "x")  # the panel's highlighted entity: a PERSON
+        assert view.options.hidden_labels == {"GPE", "PERSON"}
+        await pilot.press("l", "2", "0")
+        assert view.options.hidden_labels == frozenset() and view.options.numbers
+        assert all(span_style(view, s).underline for s in gpe)
+
+
+async def test_show_article_before_mount_is_shown_once_mounted(tmp_path):
+    first, second = sample_article(), long_article()
+    app = ReadingHost(tmp_path / "store", [first, second])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = ReadingScreen(first.id)
+        screen.show_article(second.id)
+        await app.push_screen(screen)
+        await settle(app, pilot)
+        assert app.screen is screen and screen.article.id == second.id
+        assert "Paragraph 0:" in screen_text(app)

@@ -46,6 +46,8 @@ READING_BINDINGS: list[tuple[str, str, str, str]] = [
     ("read.toggle_entities", "1", "toggle('entities')", "Entities on/off"),
     ("read.toggle_numbers", "2", "toggle('numbers')", "Numbers on/off"),
     ("read.toggle_boilerplate", "b", "toggle('fold_boilerplate')", "Fold/unfold boilerplate"),
+    ("read.toggle_label", "x", "toggle_label", "Hide/show the current mention's label"),
+    ("read.show_all", "0", "show_all", "Show every highlight again"),
     ("read.entity_panel", "l", "entity_panel", "Entity list"),
 ]
 # The ones the Footer shows; the help screen lists them all.
@@ -93,6 +95,7 @@ class ReadingScreen(Screen):
         self.article: Article | None = None
         self.highlights_pending = False
         self._chosen: tuple[Entity, int] | None = None
+        self._composed = False
 
     def compose(self) -> ComposeResult:
         yield TagBar(id="reading-tags")
@@ -116,6 +119,7 @@ class ReadingScreen(Screen):
 
     def on_mount(self) -> None:
         self.view.fold_hint = f"press {self._key_for('read.toggle_boilerplate')} to show it"
+        self._composed = True
         self.show_article(self.article_id)
         self.view.focus()
 
@@ -123,6 +127,9 @@ class ReadingScreen(Screen):
 
     def show_article(self, article_id: str) -> None:
         """Show `article_id` at once, then its highlights when the worker has them."""
+        if not self._composed:
+            self.article_id = article_id  # on_mount shows it
+            return
         try:
             article = self.app.store.get_article(article_id)
         except NotFoundError:
@@ -229,6 +236,31 @@ class ReadingScreen(Screen):
             self._refresh_annotation_views()  # mentions in the boilerplate come and go
         else:
             self._refresh_legend()
+
+    def action_toggle_label(self) -> None:
+        """Hide or show the label of the mention under the cursor (or chosen in the panel)."""
+        view, panel = self.view, self.panel
+        label = view.cursor.label if view.cursor else None
+        if panel.has_focus and panel.highlighted_entity is not None:
+            label = panel.highlighted_entity.label
+        if label is None:
+            key = self._key_for("read.toggle_label")
+            self._set_status(Text(f"Move to a mention first, then press {key} to hide its label."))
+            return
+        hidden = set(view.options.hidden_labels) ^ {label}
+        view.set_options(replace(view.options, hidden_labels=frozenset(hidden)))
+        state = "hidden" if label in hidden else "shown"
+        self._set_status(Text(f"{label} {state}; {self._key_for('read.show_all')} shows every highlight."))
+        self._refresh_legend()
+
+    def action_show_all(self) -> None:
+        """Turn every kind and label back on."""
+        view = self.view
+        view.set_options(
+            replace(view.options, entities=True, numbers=True, hidden_labels=frozenset())
+        )
+        self._set_status(Text("Every highlight shown."))
+        self._refresh_legend()
 
     def action_entity_panel(self) -> None:
         """Focus the entity list (opening it on narrow screens), or go back to the text."""

@@ -104,6 +104,14 @@ class EntityPanel(OptionList):
     def entities(self) -> list[Entity]:
         return list(self._entities)
 
+    @property
+    def highlighted_entity(self) -> Entity | None:
+        """The entity under the panel's highlight, if any."""
+        if self.highlighted is None:
+            return None
+        option_id = self.get_option_at_index(self.highlighted).id or ""
+        return self._entities[int(option_id[7:])] if option_id.startswith("entity-") else None
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         option_id = event.option.id or ""
