@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tagger.cleaning import clean_article
+from tagger.cleaning import clean_article, clean_title
 from tagger.errors import NotFoundError, TaggerError, ValidationError
 from tagger.models import Article, Review, article_id, utc_now
 from tagger.readers import DEFAULT_MAX_SIZE, FORMATS, Record, Rejected, format_of, parse_file
@@ -175,10 +175,10 @@ def build_article(record: Record, origin: str, imported_at: str) -> Article:
         id=article_id(clean.title, clean.body),
         title=clean.title,
         body=clean.body,
-        source=f.get("source", ""),
-        date=f.get("date", ""),
-        url=f.get("url", ""),
-        author=f.get("author", ""),
+        source=clean_title(f.get("source", "")),
+        date=clean_title(f.get("date", "")),
+        url=clean_title(f.get("url", "")),
+        author=clean_title(f.get("author", "")),
         raw=record.raw,
         boilerplate_at=clean.boilerplate_at,
         origin=origin,

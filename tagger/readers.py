@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tagger.fields import field_for, pick_fields, text_fields
+from tagger.fields import field_for, fold_key, pick_fields, text_fields
 
 # Suffix -> format. Anything else is skipped in folder scans and refused when named.
 FORMATS = {
@@ -144,10 +144,20 @@ def decode(data: bytes) -> str:
 
 _HEADER = re.compile(r"^([A-Za-z][A-Za-z _-]{0,24}?)\s*:\s*(.*?)\s*$")
 MAX_HEADER_VALUE = 200
+# Header keys that news exports carry but an Article has no field for.
+OTHER_HEADERS = frozenset(
+    "category section tags keywords language lang id slug subtitle summary description"
+    " location dateline updated modified region topic country type".split()
+)
 
 
 def _header_block(lines: list[str], i: int) -> tuple[dict[str, str], int]:
-    """`Key: value` lines from index i; the first must be a known key. Returns ({}, i) if none."""
+    """`Key: value` lines from index i, as fields and the index after them ({}, i if none).
+
+    A key is an article field's name or alias, or one of `OTHER_HEADERS` (read and
+    ignored); any other "Word: text" line ends the block, so "Kenya: floods kill 40" after
+    the headers is a title.
+    """
     found: dict[str, str] = {}
     j = i
     while j < len(lines):
@@ -155,12 +165,12 @@ def _header_block(lines: list[str], i: int) -> tuple[dict[str, str], int]:
         if not match or len(match.group(2)) > MAX_HEADER_VALUE:
             break
         name = field_for(match.group(1))
-        if j == i and name is None:
-            return {}, i
-        if name is not None and name != "body" and match.group(2):
+        if name is None and fold_key(match.group(1)) not in OTHER_HEADERS:
+            break
+        if name not in (None, "body") and match.group(2):
             found.setdefault(name, match.group(2))
         j += 1
-    return (found, j) if j > i else ({}, i)
+    return found, j
 
 
 def _skip_blank(lines: list[str], i: int) -> int:
@@ -177,18 +187,18 @@ def parse_text(text: str) -> Parsed:
     by a blank line, so that a first paragraph is never taken for headers).
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    i = _skip_blank(lines, 0)
-    headers, i = _header_block(lines, i)
-    i = _skip_blank(lines, i)
+    start = _skip_blank(lines, 0)
+    headers, end = _header_block(lines, start)
+    i = _skip_blank(lines, end)
     if "title" in headers:
         title = headers["title"]
     else:
         title = lines[i].strip() if i < len(lines) else ""
         i += 1
-        if not headers:
+        if end == start:  # no headers before the title: maybe right after it
             j = _skip_blank(lines, i)
             after, k = _header_block(lines, j)
-            if after and (k >= len(lines) or not lines[k].strip()):
+            if k > j and (k >= len(lines) or not lines[k].strip()):
                 headers, i = after, k
     fields = text_fields(headers)
     fields["title"] = title
@@ -311,6 +321,14 @@ def parse_jsonl(text: str) -> Parsed:
 # ---- HTML -------------------------------------------------------------------------------
 
 
+def _quiet_logger(name: str) -> None:
+    import logging
+
+    logger = logging.getLogger(name)
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+
+
 MIN_HTML_WORDS = 10  # less than this is page furniture (a menu, a "not found" line)
 
 
@@ -318,6 +336,10 @@ def parse_html(text: str) -> Parsed:
     """HTML: trafilatura finds the main text and the metadata; `raw` is its extracted text."""
     import trafilatura
 
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        # Their warnings about odd pages would print through logging's last-resort handler;
+        # a NullHandler keeps them off stderr unless the application configures logging.
+        _quiet_logger(name)
     try:
         doc = trafilatura.bare_extraction(
             text,

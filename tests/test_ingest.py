@@ -304,3 +304,43 @@ def test_named_paths_are_read_or_refused_with_a_reason(tmp_path):
 def test_a_file_named_twice_is_read_once():
     found = list(iter_files([GOOD / "one.json", GOOD, GOOD / "one.json"]))
     assert [p.name for p, _ in found].count("one.json") == 1
+
+
+def test_headers_run_straight_into_a_title_that_has_a_colon(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(
+        "Source: Coast Wire\nDate: 2024-05-01\nKenya: floods kill 40\n\nFloods killed 40.\n",
+        "utf-8",
+    )
+    a = one(f)
+    assert (a.title, a.source, a.date) == ("Kenya: floods kill 40", "Coast Wire", "2024-05-01")
+
+
+def test_metadata_fields_are_cleaned_to_one_line(tmp_path):
+    f = tmp_path / "a.json"
+    f.write_text(
+        json.dumps(
+            {
+                "title": "T",
+                "body": "B.",
+                "source": "S\u00c3\u00a3o  Paulo\nFinance\x1b[2J",
+                "author": " A \t B ",
+            }
+        ),
+        "utf-8",
+    )
+    a = one(f)
+    assert (a.source, a.author) == ("S\u00e3o Paulo Finance", "A B")
+
+
+def test_other_header_keys_are_read_and_ignored(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(
+        "Category: World\nSource: Coast Wire\nTags: floods\n\nFloods in Kenya\n\nRain fell.\n",
+        "utf-8",
+    )
+    a = one(f)
+    assert (a.title, a.source, a.body) == ("Floods in Kenya", "Coast Wire", "Rain fell.")
+    g = tmp_path / "b.txt"
+    g.write_text("Floods in Kenya\nSection: Africa\n\nRain fell.\n", "utf-8")
+    assert one(g).body == "Rain fell."

@@ -37,7 +37,7 @@ class SizeType(click.ParamType):
         return size
 
 
-def _bar(total: int):
+def _bar(total: int, no_color: bool):
     """A progress callback drawing a bar on stderr, or None when not worth one."""
     if total <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
         return None
@@ -49,7 +49,7 @@ def _bar(total: int):
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=Console(stderr=True, no_color=no_color or None),
         transient=True,
     )
     return progress
@@ -112,7 +112,7 @@ def import_cmd(
     def progress(done: int, total: int) -> None:
         nonlocal bar, task
         if done == 0:
-            bar = _bar(total)
+            bar = _bar(total, app.no_color)
             if bar is not None:
                 bar.start()
                 task = bar.add_task("Importing", total=total)
