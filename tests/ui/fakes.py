@@ -61,3 +61,29 @@ def make_store(path, n: int = len(TITLES)) -> tuple[Store, list[Article]]:
     articles = make_articles(n)
     store.add_articles(articles)
     return store, articles
+
+
+ME = "tester"
+
+
+def fixed_store_path(tmp_path):
+    """A closed store of the fixed articles, for an app to open."""
+    store, _ = make_store(tmp_path / "store")
+    store.close()
+    return tmp_path / "store"
+
+
+def build_app(path, **options):
+    """The app as `tagger review` builds it, on the store at `path`, with the stub analyzer."""
+    from tagger.ui.app import create_app
+
+    settings = options.pop("settings", None) or load_settings()
+    store = Store.open(path, taxonomy=settings.taxonomy)
+    options.setdefault("refresh_interval", 0)
+    return create_app(store, settings, ME, analyzer=StubAnalyzer(), **options)
+
+
+def own_tags(app, aid) -> dict[str, tuple[str, ...]]:
+    """The tester's non-empty tag groups for `aid`, read from the store."""
+    review = app.store.get_review(aid, ME)
+    return {g: tuple(v) for g, v in review.tags.items() if v} if review else {}

@@ -107,6 +107,9 @@ class TagPicker(ModalScreen[PickState]):
         self._redraw()
 
     def choose(self, name: str) -> None:
+        names = [lb.name for lb in self.group.labels]
+        if name in names:
+            self.query_one(OptionList).highlighted = names.index(name)
         if self.group.multi:
             labels = list(self.state.labels)
             if name in labels:

@@ -44,7 +44,8 @@ def columns(width: int, groups: tuple[str, ...]) -> list[tuple[str, int]]:
             tail.append((g, 3 if narrow else 9))
         else:
             tail.append((g, 9 if narrow else 16))
-    used = sum(w for _, w in fixed + tail) + len(fixed) + len(tail)  # one space after each
+    # Every column, the title's included, is followed by one space.
+    used = sum(w for _, w in fixed + tail) + len(fixed) + len(tail) + 1
     title = max(8, width - used)
     return fixed + [("title", title)] + tail
 
