@@ -133,7 +133,12 @@ class ReadingScreen(Screen):
         try:
             article = self.app.store.get_article(article_id)
         except NotFoundError:
-            self.notify(f"Article {article_id} is not in the store.", severity="error")
+            self.notify(
+                f"Article {clean_line(article_id)} is not in the store.",
+                title="Not found",
+                severity="error",
+                markup=False,
+            )
             return
         self.article_id, self.article = article_id, article
         self._chosen = None
