@@ -83,6 +83,7 @@ _GLUED_MONEY_RE = re.compile(
 )
 _DIGITS = frozenset("0123456789")
 _SENT_END = frozenset(W.SENT_END)
+_GLUE_START = frozenset("KSTURNEGD")  # first letters of currency codes glued to digits
 
 
 def _variants(words) -> set[str]:
@@ -116,8 +117,8 @@ def shape(t: str):
     ("ampm",), ("pc", v), ("compound", head_chars, tail_words), or None (an id, a model)."""
     t = t.translate(_HYPHENS)
     m = _NUM_RE.match(t)
-    if not m:
-        return None
+    if not m or m.end() > 24:
+        return None  # no count runs to 25 digits; an id or a hash
     head, rest = m.group(), t[m.end() :]
     if not rest:
         if head.isdigit():
@@ -233,7 +234,7 @@ class Scanner:
                 r = WN.word_rule(self, i)
             elif ("-" in t or "–" in t) and len(t) > 3:
                 r = WN.compound_word_rule(self, i)
-            elif t[-1] in _DIGITS and c.isupper():
+            elif c in _GLUE_START and not t.isalpha():
                 r = R.glued_money_rule(self, i)
             else:
                 i += 1
