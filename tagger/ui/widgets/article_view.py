@@ -227,13 +227,13 @@ class ArticleView(ScrollView, can_focus=True):
         """The drawn line that holds character `offset`."""
         return max(bisect_right(self._line_starts, offset) - 1, 0)
 
-    def move(self, kind: str | None, step: int, among: list[Span] | None = None) -> Span | None:
-        """Put the cursor on the next (`step` 1) or previous (-1) mention of `kind`.
+    def move(self, kind: str | None, step: int) -> Span | None:
+        """Put the cursor on the next (`step` 1) or previous (-1) mention of `kind` (None: any).
 
-        Starts from the cursor, or from the top of the view when there is none; `among`
-        restricts the choice (an entity's mentions). Returns the new mention or None.
+        Starts from the cursor, or from the top of the view when there is none. Returns the
+        new mention, or None when there is none that way (the cursor then stays).
         """
-        pool = among if among is not None else self._reach
+        pool = self._reach
         if kind is not None:
             pool = [s for s in pool if s.kind == kind]
         if not pool:
