@@ -14,10 +14,12 @@ import re
 _MARKER = re.compile(
     r"""^(?:
         related(?:\s+(?:topics?|stories|articles|content|links|coverage|reading|news))?\s*:?\s*$
+      | related(?:\s+\w+)?\s*:
       | more\s+(?:on|about)\s+(?:this|these)\s+(?:story|stories|topic|subject)\b
       | more\s+(?:stories|news)\s+(?:from|on)\b
       | (?:join|sign\s*up\s+(?:for|to)|subscribe\s+to|get)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}newsletters?\b
       | newsletters?\s*:?\s*$
+      | newsletter\s+sign[\s-]?up
       | follow\s+us\b
       | watch\s*:
       | watch\s*us\s*on\b
@@ -26,7 +28,7 @@ _MARKER = re.compile(
       | (?:also\s+)?read\s*:
       | see\s+also\s*:?
       | share\s+(?:this|on)\b
-      | copyright\b
+      | copyright\s*(?:\u00a9|\(c\)|\d{4})
       | \u00a9
       | \(c\)\s*\d{4}
       | all\s+rights\s+reserved

@@ -40,6 +40,10 @@ _MAGIC = (
 )
 
 
+# C0 controls that text files do not hold (tab, newlines, form feed and ESC aside).
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
 class Rejected(Exception):
     """A file or record that cannot be read; the message is the reason shown to the user."""
 
@@ -132,8 +136,7 @@ def decode(data: bytes) -> str:
                 " and not recognisably Windows-1252; save it as UTF-8"
             ) from None
         text = data.decode("cp1252")
-    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v\x1b")
-    if controls > max(2, len(text) // 100):
+    if len(_BINARY_CONTROLS.findall(text)) > max(2, len(text) // 100):
         raise Rejected("binary file (many control characters), not text")
     if not text.strip():
         raise Rejected("empty file (only whitespace)")

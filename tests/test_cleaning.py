@@ -138,6 +138,8 @@ def test_scraped_fixture_boilerplate_starts_at_related_topics_and_text_is_kept()
         "Sign up for our morning newsletter\n\nFollow us on Twitter and Facebook",
         "WATCH: The moment the bridge opened",
         "Read more: Why fares are rising",
+        "Related: Why fares are rising\n\nBus lanes approved",
+        "Newsletter sign-up",
         "Share this article",
         "Copyright 2024 Example Media Ltd. All rights reserved.",
         "\u00a9 Example Media 2024",
@@ -151,6 +153,18 @@ def test_trailing_markers_are_found(tail):
 def test_marker_followed_by_prose_is_not_boilerplate():
     body = f"{PROSE}\n\nWatch: Video of the vote.\n\nThe mayor said the work would start in May."
     assert find_boilerplate(body) is None
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Copyright lawyers said the case could take years.",
+        "Related parties met on Monday to discuss the deal.",
+        "Share prices fell 3% in early trading on Tuesday.",
+    ],
+)
+def test_prose_that_starts_like_a_marker_is_not_boilerplate(last):
+    assert find_boilerplate(f"{PROSE}\n\n{last}") is None
 
 
 def test_teasers_without_a_marker_are_not_boilerplate():
