@@ -339,3 +339,21 @@ def test_named_paths_are_read_or_refused_with_a_reason(tmp_path):
 def test_a_file_named_twice_is_read_once():
     found = list(iter_files([GOOD / "one.json", GOOD, GOOD / "one.json"]))
     assert [p.name for p, _ in found].count("one.json") == 1
+
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+def test_the_real_scraped_reference_article_when_present():
+    """The real page in ../shared/reference (not in the repo, so skipped where absent)."""
+    files = sorted(REFERENCE.glob("*.txt")) if REFERENCE.is_dir() else []
+    if not files:
+        pytest.skip("../shared/reference is absent")
+    a = one(files[0])
+    at = a.boilerplate_at
+    assert at is not None and a.body[at:].startswith("Related topics")
+    assert "Watch:" in a.body[:at]  # the mid-article teaser is followed by prose
+    assert "\u0111\u017a" not in a.body and "\u00a0" not in a.body
+    assert a.raw == files[0].read_text("utf-8")
+    lines = [ln for ln in a.body.split("\n") if ln]
+    assert all(x != y for x, y in zip(lines, lines[1:], strict=False))
