@@ -280,7 +280,18 @@ def find_numbers(text: str, tokens: Sequence[tuple[int, int]] | None = None) -> 
     if not found:
         return []
     if "://" in text or "www." in text or "@" in text:
-        blocked = [m.span() for m in _URL_RE.finditer(text)]
-        if blocked:
-            found = [f for f in found if not any(s < f[2] and f[1] < e for s, e in blocked)]
+        found = _drop_inside(found, [m.span() for m in _URL_RE.finditer(text)])
     return [Span(s, e, label) for label, s, e in found]
+
+
+def _drop_inside(found: list[tuple[str, int, int]], blocked: list[tuple[int, int]]):
+    """Spans that touch no blocked range (both lists sorted), in one merge pass."""
+    out = []
+    k = 0
+    for f in found:
+        while k < len(blocked) and blocked[k][1] <= f[1]:
+            k += 1
+        if k < len(blocked) and blocked[k][0] < f[2]:
+            continue
+        out.append(f)
+    return out
