@@ -15,7 +15,7 @@ from functools import lru_cache
 from tagger.nlp.gazetteer import Gazetteer
 from tagger.nlp.tokens import Tokens
 
-GRAMMAR = r"NAME: {<N>+(<[CP]><D>?<N>+)*}"
+GRAMMAR = r"NAME: {<N>+(<[CP]>+<D>?<N>+)*}"
 # Lowercase words that may sit inside a name.
 CONNECTORS = frozenset(
     "of de del della dei da das do dos du van von der den ten ter la le les bin ibn bint "
@@ -23,6 +23,7 @@ CONNECTORS = frozenset(
 )
 # Prepositions that join only after an organisation word ("Commission for Human Rights").
 PREPOSITIONS = frozenset(("for", "on", "and"))
+ON_JOINERS = frozenset("Commission Committee Council Conference Convention Panel Forum".split())
 PARTICLES = CONNECTORS - {"of", "&"}
 # Closed-class words that start sentences; never the first name of "Will Smith".
 FUNCTION_WORDS = frozenset(
@@ -100,7 +101,7 @@ class CandidateFinder:
     def _is_common_start(self, words: list[str], i: int, mid_caps: set[str]) -> bool:
         """A capitalised word that is only capitalised because it starts a sentence."""
         w = words[i]
-        if w in self.titles or self._known(w) or w in self.gaz.weak or w in mid_caps:
+        if w in self.titles or self._known(w) or w in mid_caps:
             return False
         low = w.lower()
         if low not in self.common:
@@ -194,6 +195,10 @@ class CandidateFinder:
                 keep = left in self.joiners_before_of or left in self.titles or joined in self.gaz.names
                 if w in PREPOSITIONS and left not in self.org_first and left not in self.org_heads:
                     keep = left in self.titles and w == "for"
+                elif w == "on" and left not in ON_JOINERS:
+                    keep = False
+                elif w == "and":
+                    keep = joined in self.gaz.names
                 if not keep:
                     pieces.append((start, k))
                     k += 1
@@ -206,6 +211,12 @@ class CandidateFinder:
         for a, b in pieces:
             out.extend(self._split_titles(tokens, a, b))
         return [c for c in (self._trim(tokens, c) for c in out) if c is not None]
+
+    def _name_part(self, word: str) -> bool:
+        """A word that is part of a personal name, not a title's modifier or an affiliation."""
+        if word in self.titles or word in self.title_mods or word in self.gaz.names:
+            return False
+        return word in self.gaz.first_names and word.lower() not in self.common
 
     def _title_at(self, words: list[str], k: int, end: int) -> int:
         """Length of the title phrase starting at k (0 if none)."""
@@ -230,6 +241,8 @@ class CandidateFinder:
         k = a
         while k < b:
             n = self._title_at(words, k, b)
+            if n and k > a and self._name_part(words[k - 1]):
+                n = 0  # "Hassan Sheikh Mohamud": a title word after a first name is a name
             if n and words[k] not in ("of", "the"):
                 if k + n < b:
                     t_start, p_end = k, k + n

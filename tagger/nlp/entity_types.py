@@ -9,6 +9,8 @@ the document ("Moi" after "Daniel arap Moi"), before a last-resort guess.
 
 from __future__ import annotations
 
+import re
+
 from tagger.models import Span
 from tagger.nlp.candidates import PARTICLES, Candidate
 from tagger.nlp.gazetteer import Gazetteer
@@ -19,6 +21,31 @@ LOCATIVE = frozenset(
     "within between".split()
 )
 _DASHES = frozenset("—–-")
+# Endings of place names across languages: Kostiantynivka, Kramatorsk, Islamabad, Hyderabad.
+PLACE_SUFFIX = re.compile(
+    r"(?:ivka|ivske|ynka|ovka|evka|sk|grad|gorod|pol|pur|abad|stan|ville|burg|bourg|"
+    r"berg|shire|ton|ford|field|haven|polis|town|dorf|hausen|ingen|heim)$"
+)
+# A lowercase noun right after a name says what it is: "Kursk region", "Villa Rose hotel".
+NEXT_NOUN_TYPES = {
+    **dict.fromkeys(
+        "region province district state county city town village municipality governorate "
+        "oblast prefecture capital".split(),
+        "GPE",
+    ),
+    **dict.fromkeys("river rivers lake mountains mountain valley desert sea coast".split(), "LOCATION"),
+    **dict.fromkeys(
+        "hotel airport stadium hospital prison camp mosque church bridge dam refinery "
+        "mall market".split(),
+        "FACILITY",
+    ),
+}
+# Words after or before a name that make it a company: "Sasol fell", "shares of Naspers".
+ORG_NEXT = frozenset(
+    "shares stock stocks shareholders subsidiary fell rose jumped gained slipped edged "
+    "climbed dropped surged plunged tumbled slumped soared rallied".split()
+)
+ORG_PREV_OF = frozenset("shares units stake subsidiary owner unit chairman shareholders".split())
 
 
 class EntityTyper:
@@ -46,6 +73,15 @@ class EntityTyper:
 
     def _by_head(self, words: list[str]) -> str | None:
         first, last = words[0], words[-1]
+        if len(words) >= 3:
+            # "Law Society of Kenya", "Institute for International Economics".
+            for k in range(1, len(words) - 1):
+                if words[k] in ("of", "for", "on") and (
+                    words[k - 1] in self.org_heads or words[k - 1] in self.org_first
+                ):
+                    if words[k - 1] in self.loc_heads and words[k - 1] not in self.org_first:
+                        break
+                    return "ORGANIZATION"
         if len(words) >= 2:
             if len(words) >= 3 and words[1] == "of":
                 if first in self.org_first:
@@ -96,6 +132,10 @@ class EntityTyper:
         nxt2 = words[c.j + 1] if c.j + 1 < n else ""
         if nxt in _DASHES and nxt2 in ("based", "born", "bound", "headquartered"):
             return "GPE"
+        if nxt in NEXT_NOUN_TYPES:
+            return NEXT_NOUN_TYPES[nxt]
+        if nxt in ORG_NEXT or (prev == "of" and prev2 in ORG_PREV_OF):
+            return "ORGANIZATION"
         if nxt in self.person_verbs or (nxt == "," and nxt2 in ("who", "whose")):
             return "PERSON"
         if nxt == "," and nxt2.isdigit() and len(nxt2) <= 2:  # "Odinga, 78,"
@@ -177,13 +217,15 @@ class EntityTyper:
         label = self._by_head(words)
         if label:
             return label, None
+        cue = self._cue(tokens, c)
+        if cue in ("GPE", "LOCATION", "FACILITY", "ORGANIZATION"):
+            return cue, None
         if self._looks_person(words):
             return "PERSON", None
-        cue = self._cue(tokens, c)
         weak = self.gaz.weak.get(name)
         if weak and cue == "PLACE":
             return weak, None
-        if len(words) == 1 and self._acronym(name):
+        if len(words) == 1 and self._acronym(name) and not any(ch.isdigit() for ch in name):
             return "ORGANIZATION", None
         if cue == "PERSON" and not weak:
             return "PERSON", None
@@ -193,13 +235,24 @@ class EntityTyper:
         words = tokens.words[c.i : c.j]
         if cue == "PLACE":
             return "GPE"
-        if cue == "PERSON":
-            return "PERSON"
+        if cue:
+            return cue
         if len(words) == 1:
             w = words[0]
             if w.lower() in self.common:
                 return None  # a capitalised common word on its own is not a name
-            return "PERSON" if not w.isupper() else "ORGANIZATION"
+            if any(ch.isdigit() for ch in w) or (len(w) > 2 and w[1] == "-"):
+                return None  # "Top-40", "M-Pesa": codes and products, not names
+            # Wire copy names a person in full first, so a lone unknown word that no full
+            # name explains is more often a company or a place than a person.
+            return "GPE" if PLACE_SUFFIX.search(w) else "ORGANIZATION"
+        if self.gaz.names.get(words[0]) in ("GPE", "NORP"):
+            return "ORGANIZATION"  # "Tokyo Electron", "Kenya Power"
+        caps = [w for w in words if w[:1].isupper()]
+        if all(w.lower() in self.common for w in caps):
+            # "Digital Rights", "Our Newsletter": capitalised common words, a name only
+            # when an organisation head says so.
+            return "ORGANIZATION" if any(w in self.org_heads for w in caps) else None
         if all(w[:1].isupper() and not w.isupper() for w in words) and len(words) <= 3:
             return "PERSON"
         return "ORGANIZATION"

@@ -34,9 +34,12 @@ def _lines(name: str) -> list[list[str]]:
 def load_lexicon() -> dict[str, str]:
     """Word -> most frequent Penn Treebank tag (first choice when several are listed)."""
     lex: dict[str, str] = {}
-    for parts in _lines("en-lexicon.txt"):
-        if len(parts) >= 2:
-            lex[parts[0]] = parts[1].split("|")[0]
+    text = (_textblob_dir() / "en-lexicon.txt").read_text("utf-8")
+    for line in text.split("\n"):
+        word, _, rest = line.partition(" ")
+        if rest and not word.startswith(";;;"):
+            tag = rest.split(" ", 1)[0]
+            lex[word] = tag.split("|", 1)[0] if "|" in tag else tag
     return lex
 
 
@@ -188,7 +191,27 @@ def pattern_tagger() -> PatternTagger:
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    """Lowercase words the lexicon knows as something other than a proper noun."""
-    return frozenset(
-        w for w, t in load_lexicon().items() if t not in ("NNP", "NNPS") and w.islower()
-    )
+    """Lowercase words the lexicon knows as something other than a proper noun.
+
+    The lexicon spells American; British forms ("neighbouring", "organise", "centre",
+    "defence", "travelled") are added, or they would look like names.
+    """
+    words = {w for w, t in load_lexicon().items() if t not in ("NNP", "NNPS") and w.islower()}
+    extra = set()
+    for w in words:
+        for a, b in _BRITISH:
+            if a in w:
+                extra.add(w.replace(a, b))
+    return frozenset(words | extra)
+
+
+_BRITISH = (
+    ("or", "our"),
+    ("ize", "ise"),
+    ("ization", "isation"),
+    ("ter", "tre"),
+    ("ense", "ence"),
+    ("eled", "elled"),
+    ("eling", "elling"),
+    ("og", "ogue"),
+)
