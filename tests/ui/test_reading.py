@@ -354,3 +354,22 @@ async def test_show_article_before_mount_is_shown_once_mounted(tmp_path):
         await settle(app, pilot)
         assert app.screen is screen and screen.article.id == second.id
         assert "Paragraph 0:" in screen_text(app)
+
+
+async def test_reading_keys_follow_the_keymap(tmp_path):
+    class Remapped(ReadingHost):
+        def on_mount(self) -> None:
+            self.set_keymap({"read.next_entity": "g", "read.toggle_boilerplate": "z"})
+            super().on_mount()
+
+    app = Remapped(tmp_path / "store", [sample_article()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.view
+        await pilot.press("right_square_bracket")
+        assert view.cursor is None
+        await pilot.press("g")
+        assert view.cursor is not None and view.cursor.kind == "entity"
+        assert "folded, press z to show it" in view.text.plain
+        await pilot.press("z")
+        assert "Subscribe to our newsletter" in view.text.plain

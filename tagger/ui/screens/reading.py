@@ -308,8 +308,7 @@ class ReadingScreen(Screen):
 
     def _key_for(self, binding_id: str) -> str:
         """The key a binding currently has (after any remapping), as a person types it."""
-        for key, bindings in self._bindings.key_to_bindings.items():
-            for binding in bindings:
-                if binding.id == binding_id:
-                    return self.app.get_key_display(binding) or key
+        for key, active in self.active_bindings.items():
+            if active.binding.id == binding_id:
+                return self.app.get_key_display(active.binding) or key
         return "?"
