@@ -312,3 +312,18 @@ def test_filter_and_export_modules_load_no_ui_or_nlp():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == []
+
+
+def test_label_sets_follow_the_review_and_are_shared():
+    c = art(tags={"topic": ["conflict"]})
+    q = parse_query("topic:conflict")
+    assert q.matches(c)
+    c.review = Review("a1", "alice", tags={"topic": ("sport",)})  # the app swaps reviews in
+    assert not q.matches(c) and parse_query("topic:sport").matches(c)
+    c.review = None
+    assert not parse_query("topic:sport").matches(c)
+    twin1, twin2 = art("x", tags={"topic": ["sport"]}), art("y", tags={"topic": ["sport"]})
+    assert twin1.labels is twin2.labels == frozenset({"topic:sport"})
+    # tags given as lists (unhashable) still work
+    listy = Candidate(ArticleSummary("z", "t"), Review("z", "a", tags={"topic": ["sport"]}))
+    assert parse_query("topic:sport").matches(listy)
