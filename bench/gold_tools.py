@@ -155,15 +155,16 @@ def render(doc: dict) -> str:
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_CANDIDATE = re.compile(
-    r"\b(?:[A-Z][\w'’.-]*|\w*\d[\w,.:%-]*|"
+_NUMBERISH = (
     rf"{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|"
     r"first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|yesterday|today|"
     r"tomorrow|tonight|midnight|noon|midday|morning|evening|overnight|"
-    r"year|years|month|months|week|weeks|day|days|hour|hours|minutes?|decade|century)\b"
+    r"year|years|month|months|week|weeks|day|days|hour|hours|minutes?|decade|century"
 )
+_CANDIDATE = re.compile(rf"\b(?:[A-Z][\w'’.-]*|\w*\d[\w,.:%-]*|{_NUMBERISH})\b")
+_NUMBER_WORD = re.compile(rf"\w*\d.*|(?i:{_NUMBERISH})")
 
 
 def gaps(doc: dict) -> list[tuple[int, str]]:
@@ -174,11 +175,29 @@ def gaps(doc: dict) -> list[tuple[int, str]]:
     covered = [False] * len(doc["text"])
     for s in doc["spans"]:
         covered[s["start"] : s["end"]] = [True] * (s["end"] - s["start"])
-    return [
-        (m.start(), m.group(0))
-        for m in _CANDIDATE.finditer(doc["text"])
-        if not any(covered[m.start() : m.end()])
-    ]
+    text = doc["text"]
+    hits = []
+    for m in _CANDIDATE.finditer(text):
+        if any(covered[m.start() : m.end()]):
+            continue
+        word = m.group(0)
+        before = text[max(0, m.start() - 3) : m.start()]
+        if word[0].isupper() and (m.start() == 0 or _SENTENCE_START.search(before)):
+            if not _NUMBER_WORD.fullmatch(word):
+                continue  # a capital that only starts a sentence
+        if word in _TITLES:
+            continue
+        hits.append((m.start(), word))
+    return hits
+
+
+_SENTENCE_START = re.compile(r'(?:[.!?]["”]? |\n|["“])$')
+_TITLES = frozenset(
+    "Dr Mr Mrs Ms Sen. Gen. President Minister Prime Chancellor Governor Mayor Judge Justice"
+    " Professor Sheikh Deputy Secretary Chief Speaker Health Energy Finance Interior Foreign"
+    " Environment Science Technology Labour Culture Development Industry Mining Transport"
+    " Transportation Public Works Water Irrigation Planning Economy Investment Security".split()
+)
 
 
 def main(argv: list[str] | None = None) -> int:
