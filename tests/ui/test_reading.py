@@ -167,6 +167,10 @@ async def test_entity_panel_groups_counts_and_steps_through_mentions(tmp_path):
             await pilot.press("enter")
             assert screen.view.cursor == expected
         assert "mention 1 of 3" in screen_text(app)
+        await pilot.press("left_square_bracket")  # with the list focused: that entity's mentions
+        assert screen.view.cursor == mentions[-1]
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert screen.view.cursor == mentions[1]
         await pilot.press("l")
         assert screen.view.has_focus
 

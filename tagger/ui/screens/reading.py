@@ -215,7 +215,14 @@ class ReadingScreen(Screen):
     # -- reading actions -----------------------------------------------------------------
 
     def action_step(self, kind: str, step: int) -> None:
-        """Move the cursor to the next or previous entity or number."""
+        """Move the cursor to the next or previous entity or number.
+
+        While the entity list has focus and an entity was chosen there, entity keys step
+        through that entity's mentions instead.
+        """
+        if kind == "entity" and self._chosen is not None and self.panel.has_focus:
+            self._show_mention(self._chosen[0], self._chosen[1] + step)
+            return
         self._chosen = None
         span = self.view.move(kind, step)
         if span is None:
@@ -287,10 +294,14 @@ class ReadingScreen(Screen):
         entity = event.entity
         index = 0
         if self._chosen is not None and self._chosen[0] == entity:
-            index = (self._chosen[1] + 1) % len(entity.mentions)
+            index = self._chosen[1] + 1
+        self._show_mention(entity, index)
+
+    def _show_mention(self, entity: Entity, index: int) -> None:
+        total = len(entity.mentions)
+        index %= total
         self._chosen = (entity, index)
         self.view.go_to(entity.mentions[index])
-        total = len(entity.mentions)
         more = ", enter for the next" if total > 1 else ""
         self._describe(entity.mentions[index], f"mention {index + 1} of {total}{more}")
 
