@@ -37,11 +37,12 @@ def columns(spec: ExportSpec) -> list[str]:
 
 
 def _cell(value: Any) -> str:
+    """A neutralised text cell: None is empty, a list is joined with ";"."""
     if value is None:
         return ""
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    return str(value)
+    if value.__class__ is not str:
+        value = ";".join(map(str, value)) if isinstance(value, list) else str(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _spans_cell(spans: list[dict[str, Any]], kind: str) -> str:
@@ -56,7 +57,7 @@ def row(record: dict[str, Any], spec: ExportSpec) -> list[str]:
     tags = record.get("tags") or {}
     values.extend(tags.get(name) for name in spec.taxonomy.names)
     values.extend(record.get(k) for k in TAIL)
-    cells = [neutralise(_cell(v)) for v in values]
+    cells = [_cell(v) for v in values]
     if spec.spans:
         spans = record.get("spans") or []
         cells.extend((_spans_cell(spans, "entity"), _spans_cell(spans, "number")))
