@@ -105,5 +105,19 @@ def document_labels(record: dict[str, Any], taxonomy: Taxonomy) -> list[str]:
     return out
 
 
+def write_json_lines(
+    records: Iterable[dict[str, Any]], out: BinaryIO, line: Callable[[dict[str, Any]], Any]
+) -> int:
+    """Write `line(record)` as one compact JSON object per line; return how many."""
+    import orjson
+
+    dumps, newline = orjson.dumps, orjson.OPT_APPEND_NEWLINE
+    count = 0
+    for record in records:
+        out.write(dumps(line(record), option=newline))
+        count += 1
+    return count
+
+
 def span_triples(record: dict[str, Any]) -> list[list[Any]]:
     return [[s["start"], s["end"], s["label"]] for s in record.get("spans") or ()]

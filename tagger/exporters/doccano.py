@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
-import orjson
-
-from tagger.exporters import ExportSpec, document_labels, span_triples
+from tagger.exporters import ExportSpec, document_labels, span_triples, write_json_lines
 
 META = ("id", "title", "source", "date", "url", "reviewer", "status")
 
@@ -28,8 +26,4 @@ def doccano_line(record: dict[str, Any], spec: ExportSpec) -> dict[str, Any]:
 
 
 def write_doccano(records: Iterable[dict[str, Any]], out: BinaryIO, spec: ExportSpec) -> int:
-    count = 0
-    for record in records:
-        out.write(orjson.dumps(doccano_line(record, spec), option=orjson.OPT_APPEND_NEWLINE))
-        count += 1
-    return count
+    return write_json_lines(records, out, lambda record: doccano_line(record, spec))

@@ -13,9 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import orjson
-
-from tagger.exporters import ExportError, ExportSpec, span_triples
+from tagger.exporters import ExportError, ExportSpec, span_triples, write_json_lines
 
 
 def cats(record: dict[str, Any], spec: ExportSpec) -> dict[str, float]:
@@ -38,11 +36,7 @@ def spacy_line(record: dict[str, Any], spec: ExportSpec) -> dict[str, Any]:
 
 
 def write_spacy_jsonl(records: Iterable[dict[str, Any]], out: BinaryIO, spec: ExportSpec) -> int:
-    count = 0
-    for record in records:
-        out.write(orjson.dumps(spacy_line(record, spec), option=orjson.OPT_APPEND_NEWLINE))
-        count += 1
-    return count
+    return write_json_lines(records, out, lambda record: spacy_line(record, spec))
 
 
 def spacy_available() -> bool:
