@@ -4,7 +4,8 @@ Usage: python bench/store_bench.py [--sizes 1000,10000,100000] [--saves 400] [--
 
 For each size it imports N synthetic articles with Store.add_articles in batches of 1,000
 (generation and NLP excluded), reviews a third of them in bulk, reopens the store, then
-times single durable tag saves (each is fsynced before it returns), the untagged list,
+times single durable tag saves (each is fsynced before it returns; the import's writeback
+is flushed first with os.sync), the untagged list,
 counts per topic, a cold body read and a checkpoint. For sizes up to --ingest-max it also
 times `tagger.ingest.import_paths` on files written by bench/make_corpus.py (reading and
 cleaning included). Stores live in a temp folder on the same disk as --workdir.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import random
 import resource
 import shutil
@@ -86,6 +88,10 @@ def bench_size(n: int, args, taxonomy, workdir: Path) -> dict[str, float]:
     store = Store.open(folder, taxonomy=taxonomy)
     out["open_ms"] = ms(time.perf_counter() - t)
     rng = random.Random(n)
+    # Let the import's writeback finish first: an fsync waits for the disk's queue, and a
+    # reviewer tags long after an import, not during its last half-gigabyte of writes.
+    os.sync()
+    time.sleep(1)
     saves = []
     for i in range(args.saves):
         aid = rng.choice(ids)

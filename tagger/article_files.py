@@ -129,9 +129,24 @@ class ArticleFiles:
         for aid in ids:
             chunk.append(aid)
             if len(chunk) >= 2000:
-                yield from map(self.get, chunk)
+                yield from self._chunk(chunk)
                 chunk = []
-        yield from map(self.get, chunk)
+        yield from self._chunk(chunk)
+
+    def _chunk(self, ids: list[str]) -> Iterator[Article]:
+        """Articles in the order given, each needed shard read once per chunk."""
+        numbers = []
+        for aid in ids:
+            n = self.number.get(aid)
+            if n is None:
+                raise NotFoundError(f"There is no article {aid} in the store.")
+            numbers.append(n)
+        shards = {n // SHARD_SIZE: {} for n in numbers}
+        for shard in shards:
+            shards[shard] = self._lru.get(shard) or self._read_shard(shard)
+        for aid, n in zip(ids, numbers, strict=True):
+            d = shards[n // SHARD_SIZE].get(str(n + 1))
+            yield Article.from_dict(d) if d is not None else self.get(aid)
 
     # -- adding ---------------------------------------------------------------------------
     def add(self, articles: list[Article]) -> None:
