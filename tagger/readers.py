@@ -38,8 +38,6 @@ _MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"\x1f\x8b", "a gzip archive"),
 )
-
-
 # C0 controls that text files do not hold (tab, newlines, form feed and ESC aside).
 _BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
@@ -120,22 +118,23 @@ def decode(data: bytes) -> str:
             raise Rejected(f"binary file ({what}), not text")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise Rejected(
                 "undecodable text: starts with a UTF-16 mark but is not UTF-16"
             ) from None
-    if b"\x00" in data:
+    elif b"\x00" in data:
         raise Rejected("binary file (contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if not _looks_like_cp1252(data):
-            raise Rejected(
-                f"undecodable text: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-                " and not recognisably Windows-1252; save it as UTF-8"
-            ) from None
-        text = data.decode("cp1252")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            if not _looks_like_cp1252(data):
+                raise Rejected(
+                    f"undecodable text: not UTF-8 (byte 0x{data[exc.start]:02x} at offset"
+                    f" {exc.start}) and not recognisably Windows-1252; save it as UTF-8"
+                ) from None
+            text = data.decode("cp1252")
     if len(_BINARY_CONTROLS.findall(text)) > max(2, len(text) // 100):
         raise Rejected("binary file (many control characters), not text")
     if not text.strip():
