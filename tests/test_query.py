@@ -327,3 +327,21 @@ def test_label_sets_follow_the_review_and_are_shared():
     # tags given as lists (unhashable) still work
     listy = Candidate(ArticleSummary("z", "t"), Review("z", "a", tags={"topic": ["sport"]}))
     assert parse_query("topic:sport").matches(listy)
+
+
+def test_every_example_in_the_docs_parses():
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "filter-language.md").read_text()
+    examples = [
+        e
+        for e in re.findall(r"`([^`]+)`", doc)
+        if ":" in e
+        and not e.endswith(":")
+        and not e.startswith(("tagger", "--"))
+        and "..." not in e
+    ]
+    assert len(examples) > 15
+    for example in examples:
+        parse_query(example)  # raises QueryError if the docs drifted from the parser
