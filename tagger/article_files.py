@@ -18,7 +18,7 @@ import orjson
 
 from tagger.errors import NotFoundError
 from tagger.models import Article, ArticleSummary
-from tagger.storage import atomic_write, damaged, file_signature, read_json
+from tagger.storage import atomic_write, damaged, ensure_folder, file_signature, read_json
 
 SHARD_SIZE = 500
 LRU_SHARDS = 4
@@ -151,7 +151,7 @@ class ArticleFiles:
     # -- adding ---------------------------------------------------------------------------
     def add(self, articles: list[Article]) -> None:
         """Append new (already de-duplicated) articles; the caller holds the lock and synced."""
-        self.folder.mkdir(exist_ok=True)
+        ensure_folder(self.folder)
         start = len(self.summaries)
         pos = 0
         while pos < len(articles):
@@ -168,6 +168,10 @@ class ArticleFiles:
         # Keep only the articles the index lists: a crash between the two writes can
         # leave bodies the index never acknowledged, and their numbers are reused here.
         old = self._read_shard(shard)
+        missing = [n for n in range(first, n0) if str(n + 1) not in old]
+        if missing:
+            path = self.body_path(shard)
+            raise damaged(path, f"article number {missing[0] + 1} is listed but missing", HINT)
         docs = {str(n + 1): old[str(n + 1)] for n in range(first, n0)}
         summaries = {
             str(n + 1): {k: getattr(self.summaries[n], k) for k in SUMMARY_FIELDS}

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tagger.models import Span
-from tagger.storage import Query, TinyDB, open_tinydb, refresh_tinydb
+from tagger.storage import Query, TinyDB, ensure_folder, open_tinydb, refresh_tinydb
 
 ANNOTATION_SHARDS = 256
 STATE_HINT = "It holds only UI sessions and saved filters; the reviews and articles are not affected."
@@ -78,7 +78,7 @@ class AnnotationCache:
         return [Span(s, e, label) for s, e, label in doc["spans"]]
 
     def put(self, article_id: str, text_hash: str, version: str, spans: list[Span]) -> None:
-        self.folder.mkdir(exist_ok=True)
+        ensure_folder(self.folder)
         q = Query()
         doc: dict[str, Any] = {
             "article_id": article_id,

@@ -32,6 +32,7 @@ __all__ = [
     "TinyDB",
     "atomic_write",
     "clean_temp_files",
+    "ensure_folder",
     "file_signature",
     "fsync_dir",
     "open_tinydb",
@@ -57,6 +58,13 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create a sub-folder durably (its entry in the parent is fsynced too)."""
+    if not folder.is_dir():
+        folder.mkdir()
+        fsync_dir(folder.parent)
 
 
 def write_all(fd: int, data: bytes) -> None:
