@@ -211,6 +211,7 @@ def parse_text(text: str) -> Parsed:
 # ---- Markdown ---------------------------------------------------------------------------
 
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+_WORD = re.compile(r"\w")
 
 
 def parse_markdown(text: str) -> Parsed:
@@ -233,10 +234,10 @@ def parse_markdown(text: str) -> Parsed:
     fields = text_fields(pick_fields(meta))
     lines = content.split("\n")
     if not fields["title"]:
-        # The first level-1 heading, else the first non-empty line, is the title.
+        # The first level-1 heading, else the first line with a word in it, is the title.
         at = next((j for j, line in enumerate(lines) if line.startswith("# ")), None)
         if at is None:
-            at = _skip_blank(lines, 0)
+            at = next((j for j, line in enumerate(lines) if _WORD.search(line)), len(lines))
         if at < len(lines):
             heading = _HEADING.match(lines[at])
             fields["title"] = heading.group(1) if heading else lines[at].strip()

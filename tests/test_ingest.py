@@ -357,3 +357,8 @@ def test_the_real_scraped_reference_article_when_present():
     assert a.raw == files[0].read_text("utf-8")
     lines = [ln for ln in a.body.split("\n") if ln]
     assert all(x != y for x, y in zip(lines, lines[1:], strict=False))
+
+
+def test_markdown_without_front_matter_or_heading_skips_rules(tmp_path):
+    a = from_text(tmp_path, "---\n\nLagos port expands\n\nThe port added two berths.\n", "a.md")
+    assert (a.title, a.body) == ("Lagos port expands", "---\n\nThe port added two berths.")
