@@ -335,3 +335,38 @@ def test_a_closed_store_refuses_writes(path):
     s.close()
     with pytest.raises(StoreError):
         s.set_note(ids(s)[0], "ann", "late")
+
+
+def test_bodies_a_crash_left_unlisted_are_replaced(path):
+    with Store.open(path) as s:
+        s.add_articles(make_articles(3))
+    shard = path / "articles" / "000000.json"
+    tables = orjson.loads(shard.read_bytes())
+    tables["articles"]["4"] = {**tables["articles"]["1"], "id": "deadbeefdeadbeef"}
+    shard.write_bytes(orjson.dumps(tables))  # a body written, its index entry never
+    with Store.open(path) as s:
+        assert s.article_count() == 3 and not s.has_article("deadbeefdeadbeef")
+        new = make_articles(1, start=9)[0]
+        assert s.add_articles([new]).added == [new.id]
+    with Store.open(path) as s:
+        assert s.get_article(new.id).title == new.title and s.article_count() == 4
+
+
+def test_threads_sharing_one_store_lose_no_update(path):
+    import threading
+
+    s = Store.open(path)
+    s.add_articles(make_articles(1))
+    aid = ids(s)[0]
+
+    def work(k):
+        for i in range(25):
+            s.bulk_set_tags([aid], "ann", "kw", [f"t{k}-{i}"], mode="add")
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(s.get_review(aid, "ann").labels("kw")) == 100
+    s.close()
