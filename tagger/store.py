@@ -30,7 +30,7 @@ import orjson
 
 from tagger.article_files import ArticleFiles
 from tagger.config import Taxonomy
-from tagger.errors import NotFoundError, StoreError, ValidationError
+from tagger.errors import NotFoundError, StoreError, StoreLockedError, ValidationError
 from tagger.history import ReviewBook, new_batch_id
 from tagger.journal import Journal
 from tagger.models import Article, ArticleSummary, Review, Span, utc_now
@@ -49,15 +49,13 @@ CHECKPOINT_EVERY = 1000  # journal lines between snapshots
 CLOSE_CHECKPOINT_AT = 100  # on close, snapshot when at least this many lines are new
 ADD_BATCH = 2000  # articles written per shard pass in add_articles
 
+__all__ = ["SCHEMA_VERSION", "AddResult", "Store", "new_batch_id"]
 
 
 @dataclass(frozen=True, slots=True)
 class AddResult:
     added: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
-
-
-__all__ = ["SCHEMA_VERSION", "AddResult", "Store", "new_batch_id"]
 
 
 class Store(ReviewWrites):
@@ -180,7 +178,7 @@ class Store(ReviewWrites):
         try:
             with self._lock.held(timeout=0.05):
                 return self._sync()
-        except StoreError:
+        except StoreLockedError:
             return False
 
     def _checkpoint(self) -> None:
@@ -196,7 +194,10 @@ class Store(ReviewWrites):
         data = orjson.dumps(tables)
         if self._snapshot.exists():
             # Between these two renames there is no snapshot: open then replays the journal.
-            os.replace(self._snapshot, self._previous)
+            try:
+                os.replace(self._snapshot, self._previous)
+            except OSError as exc:
+                raise StoreError(f"Could not keep {self._previous}: {exc.strerror}.") from exc
         atomic_write(self._snapshot, data)
         self._snapshot_seq = self._journal.seq
 
