@@ -12,7 +12,7 @@ refuses to open.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from tagger.storage import damaged, fsync_dir, write_all
 class Journal:
     """Appends and reads the journal file; `pos` is how far this process has applied it."""
 
-    def __init__(self, path: Path, hint: str) -> None:
+    def __init__(self, path: Path, hint: Callable[[], str]) -> None:
         self.path = path
         self.hint = hint
         self.pos = 0
@@ -81,9 +81,9 @@ class Journal:
         try:
             entry = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
-            raise damaged(self.path, f"line {line_no} is not valid JSON: {exc}", self.hint) from exc
+            raise damaged(self.path, f"line {line_no} is not valid JSON: {exc}", self.hint()) from exc
         if not isinstance(entry, dict) or entry.get("seq") != line_no:
-            raise damaged(self.path, f"line {line_no} is not change number {line_no}", self.hint)
+            raise damaged(self.path, f"line {line_no} is not change number {line_no}", self.hint())
         return entry
 
     def _drop_torn(self, keep: int, torn: bytes) -> None:
@@ -105,7 +105,7 @@ class Journal:
             raise damaged(
                 self.path,
                 f"it is {size} bytes but the last checkpoint covers {offset} bytes",
-                self.hint,
+                self.hint(),
             )
         if offset:
             with open(self.path, "rb") as f:
@@ -136,7 +136,7 @@ class Journal:
                         entry = orjson.loads(raw)
                     except orjson.JSONDecodeError as exc:
                         raise damaged(self.path, f"a line at byte {offset} is not valid JSON",
-                                      self.hint) from exc
+                                      self.hint()) from exc
                     yield offset, entry
                     offset += len(raw) + 1
 

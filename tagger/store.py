@@ -69,11 +69,7 @@ class Store(ReviewWrites):
         self._meta = path / "meta.json"
         self._snapshot = path / "reviews.json"
         self._previous = path / "reviews.prev.json"
-        self._journal = Journal(
-            path / "journal.jsonl",
-            f"Every change before the damaged line is intact in it. The reviews as of the last "
-            f"checkpoint are in {self._snapshot} (the one before in {self._previous}).",
-        )
+        self._journal = Journal(path / "journal.jsonl", self._journal_hint)
         self._book = ReviewBook()
         self._snapshot_seq = 0
         self._articles = ArticleFiles(path / "articles")
@@ -113,9 +109,11 @@ class Store(ReviewWrites):
         clean_temp_files(self.path)
         if self._snapshot.exists():
             backup = (
-                f"The previous checkpoint is {self._previous}; {self._journal.path} holds every "
-                f"change, so moving {self._snapshot.name} aside lets tagger rebuild it from the journal."
+                f"{self._journal.path} holds every change, so moving {self._snapshot.name} "
+                "aside lets tagger rebuild it from the journal."
             )
+            if self._previous.exists():
+                backup += f" The previous checkpoint is in {self._previous}."
             tables = read_json(self._snapshot, backup)
             try:
                 self._book = ReviewBook.from_tables(tables)
@@ -130,6 +128,17 @@ class Store(ReviewWrites):
         self._articles.sync()
         self._state = UiState(self.path / "state.json")
         self._state.db.storage.read()  # a damaged state file is reported now
+
+    def _journal_hint(self) -> str:
+        found = [str(p) for p in (self._snapshot, self._previous) if p.exists()]
+        where = (
+            f"Reviews as of the last checkpoints are in {' and '.join(found)}."
+            if found else "There is no checkpoint of the reviews yet."
+        )
+        return (
+            f"Every change before the damaged line is intact. {where} Copy the store folder "
+            "aside before any repair."
+        )
 
     def close(self) -> None:
         if self._closed:
