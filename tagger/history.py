@@ -19,6 +19,12 @@ UNDO_DEPTH = 200  # batches kept per reviewer for undo (and for redo)
 IMPORT_TIMES = ("created_at", "updated_at")
 
 
+REVIEW_KEYS = frozenset(
+    ("article_id", "reviewer", "tags", "status", "note", "unsure", "created_at", "updated_at",
+     "reviewed_at")
+)
+
+
 def new_batch_id() -> str:
     """Changes saved together share a batch id; undo and redo take a whole batch."""
     return uuid.uuid4().hex[:16]
@@ -148,6 +154,8 @@ class ReviewBook:
         """Raises KeyError or TypeError on a malformed snapshot; the caller reports it."""
         book = cls()
         for rv in tables["reviews"].values():
+            if not REVIEW_KEYS <= rv.keys():
+                raise KeyError("review fields")
             by = book.reviews.setdefault(rv["article_id"], {})
             if rv["reviewer"] not in by:
                 book.count += 1
