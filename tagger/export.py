@@ -187,13 +187,19 @@ def export(
         raise ExportError(f"{path} is a folder; give a file name.", title="Invalid option")
     if not path.parent.is_dir():
         raise ExportError(f"The folder {path.parent} does not exist.", title="Invalid option")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise ExportError(f"Cannot write in {path.parent}: {exc.strerror}.") from exc
     try:
         with os.fdopen(fd, "wb") as out:
             count = write(records, out, spec)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

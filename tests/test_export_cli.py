@@ -336,3 +336,46 @@ def test_spans_option_computes_and_caches_annotations(db, tmp_path):
             assert cached is not None  # computed once, now cached for the app and next exports
     assert recs[0]["id"] == recs[1]["id"] == KYIV.id
     assert recs[0]["spans"] == recs[1]["spans"]  # both reviews of Kyiv carry its spans
+
+
+def test_unwritable_folder_is_a_clear_error(db, tmp_path, monkeypatch):
+    def refuse(**kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tagger.export.tempfile.mkstemp", refuse)
+    out = fail("export", "-o", str(tmp_path / "x.jsonl"))
+    assert f"Cannot write in {tmp_path}: Permission denied." in out
+    assert "Traceback" not in out
+
+
+def test_disk_full_midway_removes_the_temp_file(db, tmp_path, monkeypatch):
+    import tagger.exporters.jsonl as jsonl_writer
+
+    def full(records, out, spec):
+        out.write(b"partial")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(jsonl_writer, "write_jsonl", full)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = fail("export", "-o", str(folder / "x.jsonl"))
+    assert "No space left on device" in out
+    assert list(folder.iterdir()) == []
+
+
+def test_output_cut_short_by_a_closed_pipe(tmp_path):
+    import subprocess
+    import sys
+
+    big = tmp_path / "big"
+    with Store.open(big, taxonomy=TAX) as store:  # ~1 MB of output, far more than a pipe holds
+        store.add_articles(
+            Article(id=f"{i:016x}", title=f"Article {i}", body="word " * 200) for i in range(1000)
+        )
+    cmd = f"{sys.executable} -m tagger --db {big} export -o - | head -c 10; exit ${{PIPESTATUS[0]}}"
+    done = subprocess.run(
+        cmd, shell=True, executable="/bin/bash", capture_output=True, text=True, env=os.environ
+    )
+    assert done.stdout == '{"schema_v'
+    assert done.returncode == 0, done.stderr  # the exporter's own status, not head's
+    assert "Traceback" not in done.stderr

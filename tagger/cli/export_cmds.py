@@ -144,7 +144,12 @@ def export_cmd(
             result = export(store, taxonomy, options, dest, on_article=tick, backend=backend)
             finish()
     else:
-        result = export(store, taxonomy, options, dest, backend=backend)
+        try:
+            result = export(store, taxonomy, options, dest, backend=backend)
+        except BrokenPipeError:
+            # `tagger export -o - | head`: the reader left; stop quietly like other tools.
+            sys.stdout = None  # type: ignore[assignment]  # nothing left to flush at exit
+            return
     noun = "record" if result.count == 1 else "records"
     if result.path is not None:
         click.echo(f"Wrote {result.count:,} {noun} ({fmt}) to {result.path}")
