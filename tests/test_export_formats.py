@@ -269,3 +269,14 @@ def test_docs_examples_are_the_golden_output():
 
 def test_docs_show_the_label_studio_config():
     assert labeling_config(TAX).rstrip() in DOCS.read_text("utf-8")
+
+
+def test_label_studio_refuses_a_group_named_like_a_control():
+    from tagger.config import parse_taxonomy
+    from tagger.exporters import ExportError
+
+    tax = parse_taxonomy({"label": {"labels": [{"name": "x", "key": "x"}]}}, "test")
+    with pytest.raises(ExportError, match="'label' clashes"):
+        labeling_config(tax)
+    with pytest.raises(ExportError, match="'label' clashes"):
+        render("label-studio", [], ExportSpec(tax))

@@ -15,11 +15,22 @@ from xml.sax.saxutils import quoteattr
 import orjson
 
 from tagger.config import Taxonomy
-from tagger.exporters import ExportSpec
+from tagger.exporters import ExportError, ExportSpec
 from tagger.models import ENTITY_LABELS, NUMBER_LABELS
 
 DATA_KEYS = ("id", "title", "source", "date", "url", "reviewer", "status", "note")
 SPAN_FROM = "label"  # the <Labels> control's name in the labeling config
+
+
+def check_names(taxonomy: Taxonomy) -> None:
+    """Label Studio controls share one namespace: a group may not be called "text" or "label"."""
+    clash = [g.name for g in taxonomy.groups if g.name in ("text", SPAN_FROM)]
+    if clash:
+        raise ExportError(
+            f"A tag group named {clash[0]!r} clashes with Label Studio's control of the same "
+            "name in the labeling config; rename the group to export for Label Studio.",
+            title="Taxonomy clash",
+        )
 
 
 def _choices(record: dict[str, Any], spec: ExportSpec) -> list[dict[str, Any]]:
@@ -72,6 +83,7 @@ def task(record: dict[str, Any], spec: ExportSpec) -> dict[str, Any]:
 
 def write_label_studio(records: Iterable[dict[str, Any]], out: BinaryIO, spec: ExportSpec) -> int:
     # One JSON array, written item by item so memory stays flat.
+    check_names(spec.taxonomy)
     count = 0
     out.write(b"[")
     for record in records:
@@ -84,6 +96,7 @@ def write_label_studio(records: Iterable[dict[str, Any]], out: BinaryIO, spec: E
 
 def labeling_config(taxonomy: Taxonomy) -> str:
     """The Label Studio labeling config (XML) whose control names match the exported tasks."""
+    check_names(taxonomy)
     lines = ["<View>", '  <Header value="$title"/>', f'  <Labels name="{SPAN_FROM}" toName="text">']
     lines += [f"    <Label value={quoteattr(name)}/>" for name in (*ENTITY_LABELS, *NUMBER_LABELS)]
     lines += ["  </Labels>", '  <Text name="text" value="$text"/>']
