@@ -92,6 +92,8 @@ class CandidateFinder:
             self.org_first | lists.get("LOC_HEAD", frozenset()) | lists.get("GPE_HEAD", frozenset())
         )
         self.title_phrases = _title_phrases(gaz)
+        self.event_heads = lists.get("EVENT_HEAD", frozenset())
+        self.event_first = lists.get("EVENT_FIRST", frozenset())
         self.max_title = max(self.title_phrases, default=1)
 
     # --- token classes -------------------------------------------------------------
@@ -198,7 +200,12 @@ class CandidateFinder:
                 elif w == "on" and left not in ON_JOINERS:
                     keep = False
                 elif w == "and":
-                    keep = joined in self.gaz.names
+                    # "Trinidad and Tobago", "Polish Investment and Trade Agency".
+                    keep = joined in self.gaz.names or (
+                        words[j - 1] in self.org_heads
+                        and " ".join(words[start:k]) not in self.gaz.names
+                        and words[start] not in self.gaz.names
+                    )
                 if not keep:
                     pieces.append((start, k))
                     k += 1
@@ -227,13 +234,20 @@ class CandidateFinder:
 
     def _split_titles(self, tokens: Tokens, a: int, b: int) -> list[Candidate]:
         words = tokens.words
+        # A token with digits ends a name ("Airbus A350", "Boeing 737 MAX") unless the whole
+        # is known ("G7"); events ("Berlin Marathon", "Typhoon Yagi") are not in our labels.
+        for k in range(a, b):
+            if any(ch.isdigit() for ch in words[k]) and words[k] not in self.gaz.names:
+                return self._split_titles(tokens, a, k) if k > a else []
+        if words[a] in self.event_first or words[b - 1] in self.event_heads:
+            return []
         if " ".join(words[a:b]) in self.gaz.names or b - a < 2:
             if b - a == 1 and (words[a] in self.titles or words[a] in self.title_mods):
                 return []
             return [Candidate(a, b)]
         last = words[b - 1]
-        # "Queen Elizabeth Hospital", "King Saud University": the head wins over the title.
-        if last in self.heads and words[a] in self.titles and last not in self.titles:
+        # "Queen Elizabeth Hospital", "Kingston General Hospital": the head wins over titles.
+        if last in self.heads and last not in self.titles:
             return [Candidate(a, b)]
         # The last title phrase in the run with a name after it.
         p_end = -1
@@ -268,6 +282,8 @@ class CandidateFinder:
                     rest += 1
                 if rest < b:
                     out.append(Candidate(rest, b))
+            elif " ".join(words[rest:b]) in self.gaz.names:
+                out.append(Candidate(rest, b))  # "Former Australia captain": a place, not a name
             else:
                 cue = "mr" if words[p_end - 1].rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr") else "title"
                 out.append(Candidate(rest, b, forced="PERSON", cue=cue))

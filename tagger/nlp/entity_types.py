@@ -108,7 +108,7 @@ class EntityTyper:
         first = words[0]
         if len(words) < 2 or len(words) > 5:
             return False
-        if any(w.isupper() and len(w) > 2 for w in words):
+        if any(w.isupper() and len(w) > 2 for w in words) or first in self.gaz.major:
             return False
         if first in self.gaz.first_names and (
             first.lower() not in self.common or words[1][:1].isupper()
@@ -161,91 +161,142 @@ class EntityTyper:
     # --- the document ---------------------------------------------------------------------
     def type_document(self, text: str, tokens: Tokens, cands: list[Candidate]) -> list[Span]:
         words = tokens.words
-        typed: list[tuple[Candidate, str | None, str | None]] = []  # (cand, label, weak guess)
+        names = self.gaz.names
+        first = [self._first_pass(text, tokens, c) for c in cands]
+        # A multi-word name with no evidence is most often a person ("Tigist Worku"); its
+        # words then explain later surname-only mentions.
+        for k, (c, (_label, strength, weak)) in enumerate(zip(cands, first, strict=True)):
+            if strength == "guess" and c.j - c.i > 1 and weak is None:
+                if self._guess(tokens, c, None) == "PERSON":
+                    first[k] = ("PERSON", "cue", None)
         doc: dict[str, str] = {}
         person_parts: set[str] = set()
-        for c in cands:
-            label, weak = self._first_pass(text, tokens, c)
-            name = " ".join(words[c.i : c.j])
-            if label:
-                doc.setdefault(name, label)
-                if label == "PERSON":
-                    for w in words[c.i : c.j]:
-                        if w[:1].isupper() and len(w) > 2 and not w.endswith("."):
-                            person_parts.add(w)
-                # "Kenya Defence Forces (KDF)": the acronym gets the name's type.
-                if c.j + 2 < len(words) and words[c.j] == "(" and words[c.j + 2] == ")":
-                    acr = words[c.j + 1]
-                    if acr.isupper():
-                        doc[acr] = label
-            typed.append((c, label, weak))
+        org_parts: set[str] = set()
+        for c, (label, strength, _weak) in zip(cands, first, strict=True):
+            if not label or strength == "guess":
+                continue
+            span_words = words[c.i : c.j]
+            doc.setdefault(" ".join(span_words), label)
+            if label == "PERSON":
+                for w in span_words:
+                    if (
+                        w[:1].isupper()
+                        and len(w) > 2
+                        and not w.endswith(".")
+                        and w not in self.gaz.major
+                        and names.get(w) not in ("NORP", "ORGANIZATION")
+                    ):
+                        person_parts.add(w)
+            elif label == "ORGANIZATION" and len(span_words) > 1:
+                lead = span_words[0]
+                if lead not in names and lead.lower() not in self.common and lead[:1].isupper():
+                    org_parts.add(lead)  # "Kansai" after "Kansai Motor Corp."
+            # "Kenya Defence Forces (KDF)": the short form gets the name's type.
+            if c.j + 2 < len(words) and words[c.j] == "(" and words[c.j + 2] == ")":
+                short = words[c.j + 1]
+                if short[:1].isupper() and len(short) <= 8 and short.isalnum():
+                    doc[short] = label
         spans: list[Span] = []
-        for c, label, weak in typed:
+        for c, (label, strength, weak) in zip(cands, first, strict=True):
             name = " ".join(words[c.i : c.j])
-            cue = self._cue(tokens, c)
             single = c.j - c.i == 1
-            if single and name in person_parts and c.forced is None and cue != "PLACE":
-                if label in (None, "GPE", "LOCATION") and name not in self.gaz.names or label is None:
+            if strength not in ("forced", "major"):
+                cue = self._cue(tokens, c)
+                if single and name in person_parts and cue != "PLACE":
                     label = "PERSON"
-                elif cue == "PERSON":
-                    label = "PERSON"
-            if label is None:
-                label = doc.get(name)
-            if label is None and not single and words[c.j - 1] in person_parts:
-                label = "PERSON"
-            if label is None:
-                label = weak
-            if label is None:
-                label = self._guess(tokens, c, cue)
+                elif strength == "guess" or label is None:
+                    label = doc.get(name) or (
+                        "PERSON" if not single and words[c.j - 1] in person_parts else None
+                    )
+                    if label is None and single and name in org_parts:
+                        label = "ORGANIZATION"
+                    if label is None:
+                        label = weak or self._guess(tokens, c, cue)
             if label:
                 spans.append(Span(tokens.starts[c.i], tokens.ends[c.j - 1], label))
         return spans
 
-    def _first_pass(self, text: str, tokens: Tokens, c: Candidate) -> tuple[str | None, str | None]:
-        """A label the evidence decides, or (None, a guess from weak evidence)."""
+    def _first_pass(
+        self, text: str, tokens: Tokens, c: Candidate
+    ) -> tuple[str | None, str | None, str | None]:
+        """(label, strength, weak guess); strength is forced, major, strong, cue or guess."""
         words = tokens.words[c.i : c.j]
         name = " ".join(words)
         if c.forced:
-            return c.forced, None
+            return c.forced, "forced", None
         if self._dateline(tokens, c, text):
-            return "GPE", None
+            return "GPE", "forced", None
         label = self._lookup(name)
         if label:
-            return label, None
-        if name in self.not_name:
-            return None, None
+            return label, ("major" if name in self.gaz.major else "strong"), None
+        if name in self.not_name or (len(name) == 1):
+            return None, None, None
         label = self._by_head(words)
         if label:
-            return label, None
+            return label, "strong", None
         cue = self._cue(tokens, c)
         if cue in ("GPE", "LOCATION", "FACILITY", "ORGANIZATION"):
-            return cue, None
+            return cue, "cue", None
+        if len(words) > 1:
+            mixed = self._mixed(words)
+            if mixed:
+                return mixed, "strong", None
         if self._looks_person(words):
-            return "PERSON", None
+            return "PERSON", "strong", None
         weak = self.gaz.weak.get(name)
         if weak and cue == "PLACE":
-            return weak, None
-        if len(words) == 1 and self._acronym(name) and not any(ch.isdigit() for ch in name):
-            return "ORGANIZATION", None
-        if cue == "PERSON" and not weak:
-            return "PERSON", None
-        return None, weak
+            return weak, "cue", None
+        if len(words) == 1:
+            if self._acronym(name) and not any(ch.isdigit() for ch in name):
+                return "ORGANIZATION", "strong", None
+            norp = self._demonym(name)
+            if norp:
+                return norp, "strong", None
+        elif cue == "PERSON":
+            return "PERSON", "cue", None
+        return None, "guess", weak
+
+    def _mixed(self, words: list[str]) -> str | None:
+        """Names mixing a known place with other words: "Cricket Australia", "al-" names."""
+        names = self.gaz.names
+        if any(w.startswith(("al-", "el-", "Al-", "El-")) or w in ("bin", "ibn", "bint") for w in words[1:]):
+            if words[0] not in self.org_first and words[0] not in self.loc_heads:
+                return "PERSON"
+        places = [w for w in words if names.get(w) == "GPE" and w in self.gaz.major]
+        if places and len(places) < len(words):
+            rest = [w for w in words if w not in places]
+            if all(w.lower() in self.common for w in rest):
+                return "ORGANIZATION"  # "Athletics Kenya", "Public Health Ontario"
+        return None
+
+    def _demonym(self, word: str) -> str | None:
+        """"Ontarians", "Nairobians": a people named after a known place."""
+        names = self.gaz.names
+        for suffix in ("ians", "ans", "ian", "an", "ers", "er", "is", "i"):
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                stem = word[: -len(suffix)]
+                for end in ("", "a", "ia", "o", "e", "y"):
+                    if names.get(stem + end) == "GPE":
+                        return "NORP"
+        return None
 
     def _guess(self, tokens: Tokens, c: Candidate, cue: str | None) -> str | None:
         words = tokens.words[c.i : c.j]
         if cue == "PLACE":
             return "GPE"
-        if cue:
-            return cue
         if len(words) == 1:
             w = words[0]
-            if w.lower() in self.common:
+            if w.lower() in self.common or len(w) == 1:
                 return None  # a capitalised common word on its own is not a name
             if any(ch.isdigit() for ch in w) or (len(w) > 2 and w[1] == "-"):
                 return None  # "Top-40", "M-Pesa": codes and products, not names
+            if cue == "PERSON" and tokens.words[c.i - 1 : c.i] in (["said"], ["says"]):
+                return "PERSON"  # '..., said Kamau.'
             # Wire copy names a person in full first, so a lone unknown word that no full
             # name explains is more often a company or a place than a person.
             return "GPE" if PLACE_SUFFIX.search(w) else "ORGANIZATION"
+        if cue:
+            return cue
         if self.gaz.names.get(words[0]) in ("GPE", "NORP"):
             return "ORGANIZATION"  # "Tokyo Electron", "Kenya Power"
         caps = [w for w in words if w[:1].isupper()]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 # One-letter codes in the cache file.
 CODES = {
     "G": "GPE",
@@ -37,6 +37,7 @@ class Gazetteer:
 
     names: dict[str, str]  # name -> label, strong
     weak: dict[str, str]  # name -> label, used with a cue only (common words, first names)
+    major: frozenset[str]  # curated names, countries, states: never a person's surname
     first_names: frozenset[str]
     lists: dict[str, frozenset[str]]  # curated word lists: TITLE, ORG_HEAD, ...
     max_words: int  # longest name in words, for phrase matching
@@ -102,8 +103,19 @@ def _first_names() -> set[str]:
     return out
 
 
+def fold(name: str) -> str:
+    """The name without accents ("Tamil Nādu" -> "Tamil Nadu"), as wire copy often writes it."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _build(common: frozenset[str]) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    """Merge every source; later sources never override earlier, stronger ones."""
+    """Merge every source; later sources never override earlier, stronger ones.
+
+    Codes: a label letter; a "!" after it marks a major name (curated, country, state).
+    """
     strong: dict[str, str] = {}
     weak: dict[str, str] = {}
     curated = read_curated()
@@ -116,8 +128,11 @@ def _build(common: frozenset[str]) -> tuple[dict[str, str], dict[str, str], set[
         single = " " not in name
         if allow_weak and single and (name.lower() in common or name in firsts):
             weak.setdefault(name, code)
-            return
-        strong[name] = code
+        else:
+            strong[name] = code if allow_weak else code + "!"
+        plain = fold(name)
+        if plain != name and plain not in strong and plain.isascii():
+            add(plain, code, allow_weak)
 
     for section, code in _SECTIONS_AS_NAMES.items():
         for name in curated.get(section, ()):
@@ -175,7 +190,7 @@ def _cache_dir() -> Path:
 
 def _write_cache(path: Path, strong, weak, firsts) -> None:
     lines = [f"{code}\t{name}" for name, code in strong.items()]
-    lines += [f"{code.lower()}\t{name}" for name, code in weak.items()]
+    lines += [f"~{code}\t{name}" for name, code in weak.items()]
     lines += [f"f\t{name}" for name in sorted(firsts)]
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gaz-")
@@ -192,10 +207,10 @@ def _read_cache(path: Path):
         code, _, name = line.partition("\t")
         if code == "f":
             firsts.add(name)
-        elif code in CODES:
+        elif code[:1] in CODES:
             strong[name] = code
-        else:
-            weak[name] = code.upper()
+        elif code[:1] == "~" and code[1:] in CODES:
+            weak[name] = code[1:]
     return strong, weak, firsts
 
 
@@ -222,8 +237,9 @@ def load_gazetteer() -> Gazetteer:
     common = common_words()
     strong, weak, firsts = _load_sources(common)
     curated = read_curated()
-    names = {n: CODES[c] for n, c in strong.items()}
+    names = {n: CODES[c[0]] for n, c in strong.items()}
+    major = frozenset(n for n, c in strong.items() if c.endswith("!"))
     weak_names = {n: CODES[c] for n, c in weak.items()}
     lists = {k: frozenset(v) for k, v in curated.items() if k not in _SECTIONS_AS_NAMES}
     max_words = max((n.count(" ") + 1 for n in names), default=1)
-    return Gazetteer(names, weak_names, frozenset(firsts), lists, min(max_words, 8))
+    return Gazetteer(names, weak_names, major, frozenset(firsts), lists, min(max_words, 8))

@@ -40,7 +40,7 @@ TOKEN_PATTERN = (
 # A hyphen inside a capitalised word that a lowercase part follows ("Nairobi-based",
 # "pro-Russian") splits the name off; Arabic particles ("al-Shabaab") do not.
 _ARABIC_PARTICLES = frozenset("al el ad as ash an ar at az ud ul bin ibn abu bani".split())
-_PREFIXES = frozenset("pro anti non ex post pre neo mid trans pan".split())
+_PREFIXES = frozenset("pro anti non ex post pre neo mid".split())
 
 
 @dataclass(frozen=True, slots=True)
