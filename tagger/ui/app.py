@@ -108,6 +108,8 @@ class TaggerApp(ReviewActions, QueueActions, TaskActions, App[None]):
         if self.refresh_interval > 0:
             self.set_interval(self.refresh_interval, self.poll_store)
         self.session.load_rate()
+        # The first filter would otherwise build 100,000 query candidates while a key waits.
+        self.run_worker(self.model.warm, thread=True, group="warm", exit_on_error=False)
         if self.offer_samples and self.store.article_count() == 0:
             self.offer_sample_import()
 

@@ -8,6 +8,7 @@ back to the store. Nothing here imports Textual, so it is tested and benchmarked
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -62,6 +63,9 @@ class ListModel:
         self._candidates: dict[str, Candidate] = {}
         self.query: Query | None = None
         self.sort = Sort()
+        self.import_ids: list[str] = []
+        self.done: set[str] = set()
+        self._lock = threading.Lock()
         self.ids: list[str] = []  # the current view: filtered, then sorted
         self.view_set: set[str] = set()
         self.reload()
@@ -75,18 +79,27 @@ class ListModel:
         """Swap in data read elsewhere (a worker's reload); the view is re-applied by the caller."""
         self.summaries = {s.id: s for s in summaries}
         self.order = {s.id: i for i, s in enumerate(summaries)}
+        self.import_ids = [s.id for s in summaries]
         self.reviews = reviews
         self._candidates = {}
+        # Only reviewed articles can be done, so this pass is over the reviews, not all rows.
+        self.done = {aid for aid in reviews if status_of(self.review(aid)) in DONE_STATUSES}
 
     def update(self, article_id: str) -> Review | None:
         """Re-read one article's reviews from the store after a save; returns the effective one."""
         reviews = self.store.reviews_for(article_id)
-        if reviews:
-            self.reviews[article_id] = list(reviews)
+        with self._lock:
+            if reviews:
+                self.reviews[article_id] = list(reviews)
+            else:
+                self.reviews.pop(article_id, None)
+            self._candidates.pop(article_id, None)
+        review = self.review(article_id)
+        if status_of(review) in DONE_STATUSES:
+            self.done.add(article_id)
         else:
-            self.reviews.pop(article_id, None)
-        self._candidates.pop(article_id, None)
-        return self.review(article_id)
+            self.done.discard(article_id)
+        return review
 
     # --- reading -----------------------------------------------------------------------
     def review(self, article_id: str) -> Review | None:
@@ -96,18 +109,21 @@ class ListModel:
         return status_of(self.review(article_id))
 
     def is_done(self, article_id: str) -> bool:
-        return self.status(article_id) in DONE_STATUSES
+        return article_id in self.done
 
     def candidate(self, article_id: str) -> Candidate:
         c = self._candidates.get(article_id)
         if c is None:
-            reviews = self.reviews.get(article_id)
-            c = Candidate(
-                self.summaries[article_id],
-                effective(reviews, self.reviewer),
-                reviewers=tuple(r.reviewer for r in reviews) if reviews else (),
-            )
-            self._candidates[article_id] = c
+            # The lock keeps `warm` (a thread) from caching a candidate built from reviews
+            # that `update` replaced meanwhile.
+            with self._lock:
+                reviews = self.reviews.get(article_id)
+                c = Candidate(
+                    self.summaries[article_id],
+                    effective(reviews, self.reviewer),
+                    reviewers=tuple(r.reviewer for r in reviews) if reviews else (),
+                )
+                self._candidates[article_id] = c
         return c
 
     def __len__(self) -> int:
@@ -126,14 +142,18 @@ class ListModel:
     def matching(self, query: Query | None) -> list[str]:
         """Ids (import order) that `query` selects; store-backed when it reads bodies."""
         if query is None or query.is_empty:
-            return sorted(self.summaries, key=self.order.__getitem__)
+            return list(self.import_ids)
         if query.needs_body:
             from tagger.selection import filter_ids
 
             return filter_ids(self.store, query, self.reviewer)
-        matches = query.matches
-        ids = sorted(self.summaries, key=self.order.__getitem__)
-        return [i for i in ids if matches(self.candidate(i))]
+        matches, candidate = query.matches, self.candidate
+        return [i for i in self.import_ids if matches(candidate(i))]
+
+    def warm(self) -> None:
+        """Build every Candidate ahead of the first filter (run from a thread at start-up)."""
+        for aid in list(self.import_ids):
+            self.candidate(aid)
 
     def apply(self, query: Query | None = None, sort: Sort | None = None, ids=None) -> None:
         """Set the view from a query (or precomputed `ids`) and a sort."""
@@ -142,20 +162,20 @@ class ListModel:
         if sort is not None:
             self.sort = sort
         base = ids if ids is not None else self.matching(self.query)
-        self.ids = self._sorted(base)
+        self.ids = self._sorted(base, in_import_order=True)
         self.view_set = set(self.ids)
 
     def resort(self, sort: Sort) -> None:
         self.sort = sort
         self.ids = self._sorted(self.ids)
 
-    def _sorted(self, ids: list[str]) -> list[str]:
+    def _sorted(self, ids: list[str], in_import_order: bool = False) -> list[str]:
+        """`ids` in the current sort; `in_import_order` says they already are in import order
+        (every filter result is), which saves a sort."""
         key = self._sort_key(self.sort.column)
-        if key is None:
-            out = sorted(ids, key=self.order.__getitem__)
-        else:
-            # Stable sort on the import order first, so equal keys keep a predictable order.
-            out = sorted(sorted(ids, key=self.order.__getitem__), key=key)
+        base = list(ids) if in_import_order else sorted(ids, key=self.order.__getitem__)
+        # Sorting import-ordered ids with a stable sort keeps equal keys in import order.
+        out = base if key is None else sorted(base, key=key)
         if self.sort.descending:
             out.reverse()
         return out
@@ -180,4 +200,6 @@ class ListModel:
 
     # --- counts --------------------------------------------------------------------------
     def done_count(self, ids: list[str] | None = None) -> int:
-        return sum(1 for i in (self.ids if ids is None else ids) if self.is_done(i))
+        if ids is None:
+            return len(self.view_set & self.done)
+        return sum(1 for i in ids if i in self.done)
