@@ -56,6 +56,8 @@ def test_tag_accept_status_set_and_reviewer(db):
     assert "bob: tagged" in res.output and "Sport" in res.output and "accepted" in res.output
     res = run("--reviewer", "carol", "tag", aid, "--status", "flagged")
     assert res.exit_code == 0 and "carol: flagged" in res.output
+    res = run("tag", aid, "--set", "topic=", "--reviewer", "bob", "--json")
+    assert json.loads(res.output)["tags"] == {}  # GROUP= clears the group
     with Store.open(db) as s:
         assert s.get_review(aid, "bob").reviewed_at
         assert s.get_review(aid, "carol").status == "flagged"
