@@ -93,6 +93,8 @@ def month_rule(sc, i: int):
         return ("DATE", sc.starts[i], sc.ends[i], i + 1)
     if low in W.AMBIGUOUS_MONTHS:
         return None
+    if sc.low(k) == "quarter" and sc.near(k):
+        return ("DATE", sc.starts[i], sc.ends[k], k + 1)
     # An unambiguous month alone, unless it is someone's name ("April Ryan", "Mary June").
     if sc.cap(i + 1) and sc.near(i + 1) and not is_weekday(sc, i + 1):
         return None
@@ -165,7 +167,31 @@ def mid_compound(sc, i: int, parts: list[str]):
         return None
     if all(p[:1].isupper() and p.lower() in W.MONTHS for p in parts) and len(parts) == 2:
         end = _year_tail(sc, i + 1)
+        if end == i + 1 and sc.low(end) == "quarter" and sc.near(end):
+            end += 1  # "the October-December quarter"
         return ("DATE", sc.starts[i], sc.ends[end - 1], end)
+    return None
+
+
+def holiday_rule(sc, i: int):
+    """ "Boxing Day", "New Year's Eve", "Good Friday"; "Christmas" after a date preposition."""
+    if not sc.cap(i):
+        return None
+    k = i + 1
+    if sc.low(i) == "new" and sc.low(k) == "year":
+        k += 1
+        if sc.tok(k) in ("'", "’") and sc.low(k + 1) == "s" and sc.adj(k):
+            k += 2
+    elif sc.low(i) == "valentine" and sc.tok(k) in ("'", "’") and sc.low(k + 1) == "s":
+        k += 2
+    if sc.cap(k) and sc.near(k) and sc.low(k) in W.HOLIDAY_TAILS:
+        if sc.cap(k + 1) and sc.near(k + 1) and not is_month(sc, k + 1):
+            return None  # "Good Friday Agreement"
+        return ("DATE", sc.starts[i], sc.ends[k], k + 1)
+    prev = sc.low(i - 1) if sc.near(i) else ""
+    if k == i + 1 and sc.low(i) in W.HOLIDAY_ALONE and prev in W.HOLIDAY_PREPS:
+        if not (sc.cap(k) and sc.near(k)):
+            return ("DATE", sc.starts[i], sc.ends[i], k)
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tagger.nlp import dates as D
+from tagger.nlp import number_context as C
 from tagger.nlp import number_words as W
 
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-"})
@@ -146,7 +147,7 @@ def suffix(sc, i: int, j: int, big: bool, yearlike: bool):
         return _span("PERCENT", sc, i, j + 1)
     if w == "per" and sc.low(j + 1) == "cent" and sc.near(j + 1):
         return _span("PERCENT", sc, i, j + 2)
-    if w == "percentage" and sc.low(j + 1) in ("point", "points") and sc.near(j + 1):
+    if w in ("percentage", "basis") and sc.low(j + 1) in ("point", "points") and sc.near(j + 1):
         return _span("PERCENT", sc, i, j + 2)
     k = _money_after(sc, j, big, yearlike)
     if k:
@@ -158,33 +159,6 @@ def suffix(sc, i: int, j: int, big: bool, yearlike: bool):
             return _duration(sc, i, j, k, w.translate(_HYPHENS).split("-")[0])
         return ("QUANTITY", signed_start(sc, i), sc.ends[k - 1], k)
     return None
-
-
-def is_label_number(sc, i: int, plain: bool) -> bool:
-    """A number that names or points at something: "Article 5", "Boeing 737", "No. 10", "[1]"."""
-    if not sc.near(i):
-        return False
-    p = sc.tok(i - 1)
-    if p == "." and sc.adj(i - 1):
-        p = sc.tok(i - 2)
-    if p in ("#", "№") or p.lower() in W.ID_CUES:
-        return True
-    if p == "[" and sc.tok(i + 1) == "]":
-        return True
-    if plain and p[:1].isupper() and p.isalpha() and not sc.sent_start(i - 1):
-        low = p.lower()
-        return not (low in W.CAP_FUNCTION_WORDS or low in W.MONTHS or low in W.WEEKDAYS)
-    return False
-
-
-def _street_number(sc, i: int) -> bool:
-    k, words = i + 1, 0
-    while words < 4 and sc.near(k) and sc.cap(k):
-        if words and sc.tok(k) in W.STREET_WORDS:
-            return True
-        k += 1
-        words += 1
-    return False
 
 
 def ordinal_rule(sc, i: int, n: int, digits: bool):
@@ -228,9 +202,7 @@ def digit_rule(sc, i: int):
         tail = sh[2]
         if tail[0] in ("century", "centuries"):
             return _span("DATE", sc, i, i + 1)
-        if tail[0] in W.ORDINAL_TAILS or tail[0].endswith("est"):
-            return ("ORDINAL", sc.starts[i], sc.starts[i] + sh[1], i + 1)
-        return None
+        return ("ORDINAL", sc.starts[i], sc.starts[i] + sh[1], i + 1)
     if kind == "pc":
         return _span("PERCENT", sc, i, i + 1)
     if kind == "unit":
@@ -274,11 +246,16 @@ def digit_rule(sc, i: int):
         return _span("CARDINAL", sc, i, j) if scaled else (None, 0, 0, i + 1)
     if scaled:
         return _span("CARDINAL", sc, i, j)
-    if is_label_number(sc, i, plain) or (plain and _street_number(sc, i)):
+    if C.is_label_number(sc, i, plain) or (plain and C.street_number(sc, i)):
         return (None, 0, 0, i + 1)
     nxt = sc.tok(i + 1)
     if plain and len(t) >= 3 and sc.near(i + 1) and nxt.isdigit() and len(nxt) >= 3:
         return skip_run(sc, i)
+    if plain and C.is_age(sc, i, value):
+        return _span("DURATION", sc, i, i + 1)
+    label = bare_range_label(sc, i, i + 1)
+    if label:
+        return _span(label, sc, i, i + 1)
     if yearlike:
         prev = sc.low(i - 1) if sc.near(i) else ""
         if prev in _YEAR_APPROX or (sc.near(i + 1) and sc.low(i + 1) in W.COUNT_NOUNS):
@@ -286,6 +263,13 @@ def digit_rule(sc, i: int):
         if value >= 1900 or prev in W.DATE_PREPS:
             return _span("DATE", sc, i, i + 1)
     return _span("CARDINAL", sc, i, i + 1)
+
+
+def bare_range_label(sc, i: int, j: int) -> str | None:
+    """ "between seven and 15 years", "five to 10 percent": the first number's label."""
+    if sc.low(j) == "and" and sc.low(i - 1) != "between":
+        return None
+    return C.range_label(sc, j)
 
 
 def _digit_compound(sc, i: int, sh):

@@ -75,7 +75,7 @@ DURATION_UNITS = {
     "days": "d", "night": "d", "nights": "d", "week": "d", "weeks": "d", "fortnight": "d",
     "fortnights": "d", "month": "d", "months": "d", "year": "d", "years": "d", "yr": "d",
     "yrs": "d", "decade": "d", "decades": "d", "century": "d", "centuries": "d",
-    "weekend": "d", "weekends": "d",
+    "weekend": "d", "weekends": "d", "season": "d", "seasons": "d",
 }  # fmt: skip
 AM_PM = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m"}
 TIME_ZONES = {"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "MST", "MDT",
@@ -92,7 +92,7 @@ lb lbs ounce ounces oz litre litres liter liters ml millilitre millilitres gallo
 barrels bpd hectare hectares acre acres degree degrees mph kph kmh knot knots megawatt megawatts
 mw gigawatt gigawatts gw kilowatt kilowatts kw kwh mwh gwh twh watt watts volt volts kv calorie
 calories kcal decibel decibels db byte bytes kb gb tb gigabyte gigabytes megabyte megabytes
-terabyte terabytes carat carats kiloton kilotons megaton megatons bcm mcm magnitude
+terabyte terabytes carat carats kiloton kilotons megaton megatons bcm mcm
 """.split())
 UNITS_CASED = {"m", "MB"}
 # Words that join a unit in front: "square kilometres", "metric tons", "basis points".
@@ -126,13 +126,30 @@ dollar dollars euro euros pound pounds sterling yen yuan renminbi rupee rupees r
 shilling shillings franc francs peso pesos real reais rouble roubles ruble rubles hryvnia
 hryvnias lira liras dinar dinars dirham dirhams riyal riyals rial rials won baht ringgit kroner
 kronor krona krone zloty zlotys forint forints lei cedi cedis kwacha birr taka dong pula leone
-leones cent cents pence penny kobo bitcoin bitcoins
+leones cent cents pence penny kobo bitcoin bitcoins koruna korunas korun zloty zlotys złoty
+złotys sol soles lempira lempiras quetzal quetzales colon colones bolivar bolivars bolivares
+guarani guaranis som soms tenge manat manats lari dram lek denar denars kuna leva lev tugrik
+kip riel riels kyat kyats afghani afghanis ariary rufiyaa kwanza kwanzas metical meticais
+ouguiya dalasi dalasis loti maloti lilangeni emalangeni nakfa shekel shekels sheqel sheqels
+dram drams hryvnya rubel rial rials
 """.split())
 CURRENCY_WORDS_CASED = {"USD", "EUR", "GBP", "KES", "JPY", "CNY", "INR", "UGX", "TZS", "NGN",
                         "ZAR", "CHF", "AUD", "CAD"}  # fmt: skip
 # Currency words that are also everyday words; they need a non-year number before them.
 AMBIGUOUS_CURRENCY = {"won", "rand", "real", "pound", "pounds", "dong", "lei", "cent"}
 PERCENT_WORDS = {"percent", "pct", "%", "percentage"}
+
+# Holidays are dates ("on Boxing Day"); one-word ones need a date preposition before them.
+HOLIDAY_HEADS = {"boxing", "christmas", "new", "easter", "good", "black", "cyber", "thanksgiving",
+                 "independence", "valentine", "labor", "labour", "memorial", "remembrance",
+                 "armistice", "anzac", "veterans", "victory", "halloween", "ramadan", "eid",
+                 "diwali", "hanukkah", "passover", "yom", "rosh"}  # fmt: skip
+HOLIDAY_TAILS = {"day", "eve", "sunday", "monday", "friday", "al-fitr", "al-adha", "kippur",
+                 "hashanah"}  # fmt: skip
+HOLIDAY_ALONE = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "eid", "diwali",
+                 "hanukkah", "passover"}  # fmt: skip
+HOLIDAY_PREPS = {"on", "at", "over", "during", "before", "after", "since", "until", "by", "for",
+                 "till", "of", "from", "to", "this", "last", "next", "ahead", "around"}  # fmt: skip
 
 # Number words that read as a pronoun or idiom after these ("the one who", "no one").
 ONE_PRONOUN_BEFORE = {"the", "this", "that", "which", "any", "every", "each", "no", "another",
@@ -177,7 +194,7 @@ ORDINAL_TAILS = {"ever", "time", "round", "place", "quarter", "half", "degree", 
                  "class", "rate", "term", "biggest", "largest", "highest", "lowest", "most",
                  "least", "best", "worst", "longest", "straight", "seeded", "placed"}  # fmt: skip
 # Tokens after which a capitalised word starts a sentence.
-SENT_END = {".", "!", "?", '"', "“", "”", "‘", "'", ":", ";", "(", "[", "—", "–", "-", "•", "*",
+SENT_END = {".", "!", "?", '"', "“", "”", "‘", "'", ":", "(", "[", "—", "–", "-", "•", "*",
             "«", "»", "|", ">"}  # fmt: skip
 # Capitalised words that do not make a following number part of a name.
 CAP_FUNCTION_WORDS = set("""
@@ -185,4 +202,7 @@ the a an in on at by of for from since until to and but or as after before durin
 nearly over around almost some more less than just only all its his her their our your my this
 that these those with without within under above up down into per each every another last next
 top says said say told reported estimated total among while when where if since including
+roughly approximately almost barely fully merely just only exactly precisely perhaps maybe
+probably possibly more most fewer least many several average so yet then now still also even
+both every whereas although though because once nearly some another
 """.split())

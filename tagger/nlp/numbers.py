@@ -13,12 +13,14 @@ Decisions (the annotation conventions in the team contracts, made precise here):
 | 1.2 billion dollars, 5,000 Kenyan shillings | whole              | MONEY     |
 | billions of dollars                    | whole                   | MONEY     |
 | 12%, 12 per cent, 12.5 percentage points, 10-15% | whole         | PERCENT   |
-| 25 basis points                        | whole                   | QUANTITY  |
+| 25 basis points, half a percentage point | whole                 | PERCENT   |
 | 20 km, 5 tonnes, 30 degrees Celsius, -5C | whole (sign included) | QUANTITY  |
 | 3 million barrels, 400 square kilometres | whole                 | QUANTITY  |
-| 6.2-magnitude, magnitude 6.2           | whole                   | QUANTITY  |
+| 6.2-magnitude, magnitude 6.2           | 6.2 (a scale, no unit)  | CARDINAL  |
 | 100m sprint / 5m people (no currency)  | 100m / 5m               | QUANTITY / CARDINAL |
 | two-thirds, a dozen, hundreds (of), tens of thousands | whole    | CARDINAL  |
+| half of, a third of, a quarter of      | half / a third / ...    | CARDINAL  |
+| a third time, second-stage             | third / second          | ORDINAL   |
 | one of the soldiers / the one who, no one, one another | one / -  | CARDINAL / none |
 | three-member, 5,000-strong             | three / 5,000           | CARDINAL  |
 | one-off, two-way, first-hand           | none                    | idioms    |
@@ -27,15 +29,22 @@ Decisions (the annotation conventions in the team contracts, made precise here):
 | 25 August 2023, Aug. 25, August 25, 2023, the 25th of August | whole | DATE |
 | Monday, 25 August                      | whole                   | DATE      |
 | in March, by May / May I, Theresa May  | March, May / none       | DATE      |
+| late March, early 1950s                | March / 1950s           | DATE (modifier left out) |
+| Boxing Day, New Year's Eve, Good Friday, at Christmas | whole    | DATE      |
+| the October-December quarter, June quarter | whole (with quarter) | DATE     |
 | 2023, 1997-98, 2020-2022, 1990s, '90s, mid-2024, 21st century | whole | DATE  |
 | about 2000 / 2000 troops               | 2000                    | CARDINAL  |
 | last year, this month, next Monday, past week | whole            | DATE      |
 | yesterday, today, tomorrow             | whole                   | DATE      |
-| two years ago, a year ago              | whole                   | DATE (TIME for hours/minutes) |
+| two years ago, a year ago, a year earlier | whole                | DATE (TIME for hours/minutes) |
+| for a week, in a decade / 150 a day     | a week, a decade / none | DURATION (rates get none) |
 | first quarter, October-December        | whole                   | DATE      |
 | Friday morning / earlier this year     | Friday / this year      | DATE      |
 | 20 years, three-day, 42-year-old, 42 years old | whole           | DURATION  |
-| the past two weeks / two years later   | two weeks / two years   | DURATION  |
+| Hartley, 27, / aged 65 / died at 91    | 27 / 65 / 91 (ages)     | DURATION  |
+| between seven and 15 years, five to 10% | seven / five take the unit's label | |
+| thousands of years, four seasons, half an hour | whole            | DURATION  |
+| the past two weeks / 19 minutes later  | two weeks / 19 minutes  | DURATION  |
 | 3 p.m., 3pm, 10:30 GMT, 0800 GMT, 10:30 local time | whole       | TIME      |
 | midnight, noon, tonight, this morning, last night | whole        | TIME      |
 | COVID-19, F-16, Su-25, Boeing 737, A320, MH17, M23, G7, G20, 5G | none | digits in a name |
@@ -95,7 +104,7 @@ _TRIGGERS = frozenset(
     _variants(_WORD_NUMBERS | W.PLURAL_SCALES | {"tens", "a", "an", "half", "magnitude"})
     | _variants(W.ORDINALS) | _variants(W.MONTHS) | _variants(W.WEEKDAYS | W.WEEKDAYS_PLURAL)
     | _variants(W.RELATIVE_HEADS | W.DAY_WORDS | W.TIME_WORDS)
-    | W.CURRENCY_PREFIX_CODES | W.CURRENCY_SYMBOLS
+    | _variants(W.HOLIDAY_HEADS) | W.CURRENCY_PREFIX_CODES | W.CURRENCY_SYMBOLS
 )
 
 
@@ -168,7 +177,7 @@ def shape(t: str):
 class Scanner:
     """The token stream of one text and the rules that read it."""
 
-    __slots__ = ("text", "toks", "starts", "ends", "n")
+    __slots__ = ("text", "toks", "starts", "ends", "n", "looking")
 
     def __init__(self, text: str, tokens: Sequence[tuple[int, int]] | None = None):
         self.text = text
@@ -185,6 +194,7 @@ class Scanner:
             starts.append(s)
             ends.append(e)
         self.toks, self.starts, self.ends, self.n = toks, starts, ends, len(toks)
+        self.looking = False  # inside a one-token look-ahead (see number_context.range_label)
 
     # -- token helpers -----------------------------------------------------------------
     def tok(self, j: int) -> str:
@@ -228,17 +238,10 @@ class Scanner:
         while i < n:
             t = toks[i]
             c = t[0]
-            if c in _DIGITS:
-                r = R.digit_rule(self, i)
-            elif t in _TRIGGERS:
-                r = WN.word_rule(self, i)
-            elif ("-" in t or "–" in t) and len(t) > 3:
-                r = WN.compound_word_rule(self, i)
-            elif c in _GLUE_START and not t.isalpha():
-                r = R.glued_money_rule(self, i)
-            else:
+            if not (c in _DIGITS or t in _TRIGGERS or c in _GLUE_START or "-" in t or "–" in t):
                 i += 1
                 continue
+            r = self.rule(i)
             if r is None:
                 i += 1
                 continue
@@ -248,6 +251,20 @@ class Scanner:
                 last_end = e
             i = max(nxt, i + 1)
         return out
+
+    def rule(self, i: int):
+        """The span a rule finds starting at token i, or None."""
+        t = self.toks[i]
+        c = t[0]
+        if c in _DIGITS:
+            return R.digit_rule(self, i)
+        if t in _TRIGGERS:
+            return WN.word_rule(self, i)
+        if ("-" in t or "–" in t) and len(t) > 3:
+            return WN.compound_word_rule(self, i)
+        if c in _GLUE_START and not t.isalpha():
+            return R.glued_money_rule(self, i)
+        return None
 
 
 def _runs(text: str, tokens: Sequence[tuple[int, int]]):

@@ -17,6 +17,12 @@ _PLURAL_FRACTIONS = {"halves", "thirds", "quarters", "fifths", "sixths", "tenths
 _FRACTION_TAILS = _PLURAL_FRACTIONS | {"third", "quarter", "half", "fifth", "tenth"}
 _ONE_DAY_OK = {"for", "within", "in", "just", "only", "than", "of", "after", "by"}
 _SCALES = set(W.SCALES) | set(W.SCALE_ABBREVS)
+# "for a week", "in a decade", "more than a year": a span of time; "5,000 a year" is a rate.
+_A_UNIT_BEFORE = {"for", "in", "over", "within", "after", "than", "about", "nearly", "almost",
+                  "around", "under", "just", "only", "barely", "roughly", "least", "lasting",
+                  "took", "spent", "past"}  # fmt: skip
+_ORDINAL_IDIOMS = {"hand", "rate", "guess", "guessing", "person", "born", "aid", "string",
+                   "rater", "hander", "party"}  # fmt: skip
 
 
 def word_rule(sc, i: int):
@@ -37,11 +43,23 @@ def word_rule(sc, i: int):
         return _a_rule(sc, i)
     if w in W.PLURAL_SCALES or w == "tens":
         return _plural_rule(sc, i)
-    if w == "magnitude":
-        if sc.near(i + 1) and (sc.shape(i + 1) or ("",))[0] == "num":
-            return R._span("QUANTITY", sc, i, i + 2)
-        return None
+    if w == "half":
+        return _half_rule(sc, i)
+    if w in W.HOLIDAY_HEADS:
+        return D.holiday_rule(sc, i)
     return number_word_rule(sc, i)
+
+
+def _half_rule(sc, i: int):
+    """ "half of", "half a million", "half an hour", "half a percentage point"."""
+    nxt = sc.low(i + 1) if sc.near(i + 1) else ""
+    if nxt == "of":
+        return R._span("CARDINAL", sc, i, i + 1)
+    if nxt in ("a", "an") and sc.near(i + 2):
+        if sc.low(i + 2) in W.SCALES:
+            return number_word_rule(sc, i)
+        return R.suffix(sc, i, i + 2, False, False)
+    return None
 
 
 def _in_name(sc, i: int) -> bool:
@@ -79,9 +97,11 @@ def number_word_rule(sc, i: int):
         return r
     if j == i + 1 and sc.low(i) == "one" and not one_is_number(sc, i):
         return None
-    if sc.low(j) in _PLURAL_FRACTIONS and sc.near(j):
-        j += 1  # "two thirds"
-    return R._span("CARDINAL", sc, i, j)
+    if sc.near(j) and (sc.low(j) in _PLURAL_FRACTIONS or
+                       (sc.low(j) in _FRACTION_TAILS and sc.low(j + 1) == "of")):
+        j += 1  # "two thirds", "one third of"
+    label = R.bare_range_label(sc, i, j) if j == i + 1 else None
+    return R._span(label or "CARDINAL", sc, i, j)
 
 
 def _a_rule(sc, i: int):
@@ -95,9 +115,14 @@ def _a_rule(sc, i: int):
             return None
         j = core[0]
         return R.suffix(sc, i, j, True, False) or R._span("CARDINAL", sc, i, j)
-    if nxt in W.DURATION_UNITS and sc.low(i + 2) == "ago" and sc.near(i + 2):
-        label = "TIME" if W.DURATION_UNITS[nxt] in ("s", "m", "h") else "DATE"
-        return R._span(label, sc, i, i + 3)
+    if nxt in _FRACTION_TAILS and sc.low(i + 2) == "of":
+        return R._span("CARDINAL", sc, i, i + 2)  # "a third of"
+    if nxt in W.DURATION_UNITS:
+        if sc.low(i + 2) in ("ago", "earlier", "later") and sc.near(i + 2):
+            label = "TIME" if W.DURATION_UNITS[nxt] in ("s", "m", "h") else "DATE"
+            return R._span(label, sc, i, i + 3)
+        if sc.low(i - 1) in _A_UNIT_BEFORE and sc.near(i):
+            return R._span("DURATION", sc, i, i + 2)  # "for a month", not "a year" as a rate
     return None
 
 
@@ -112,6 +137,8 @@ def _plural_rule(sc, i: int):
         w = sc.low(j + 1)
         if w in W.CURRENCY_WORDS and w not in W.AMBIGUOUS_CURRENCY:
             return R._span("MONEY", sc, i, j + 2)
+        if w in W.DURATION_UNITS:
+            return R._span("DURATION", sc, i, j + 2)  # "thousands of years"
     return R._span("CARDINAL", sc, i, j)
 
 
@@ -124,7 +151,9 @@ def compound_word_rule(sc, i: int):
     if head == "mid" or head in W.MONTHS:
         return D.mid_compound(sc, i, parts)
     if head == "magnitude" and len(parts) == 2 and parts[1][:1].isdigit():
-        return R._span("QUANTITY", sc, i, i + 1)
+        return ("CARDINAL", sc.starts[i] + len(parts[0]) + 1, sc.ends[i], i + 1)
+    if head == "half" and len(parts) == 2 and low[1] in W.DURATION_UNITS:
+        return R._span("DURATION", sc, i, i + 1)  # "half-day"
     k = 0
     if head in W.TENS and len(low) > 1 and low[1] in W.ORDINALS and W.ORDINALS[low[1]] < 10:
         k, ordinal = 2, W.TENS[head] + W.ORDINALS[low[1]]
@@ -136,9 +165,9 @@ def compound_word_rule(sc, i: int):
             return R.ordinal_rule(sc, i, ordinal, False)
         if tail[0] in ("century", "centuries"):
             return R._span("DATE", sc, i, i + 1)
-        if tail[0] in W.ORDINAL_TAILS or tail[0].endswith("est"):
-            return ("ORDINAL", sc.starts[i], sc.starts[i] + len("-".join(parts[:k])), i + 1)
-        return None
+        if tail[0] in _ORDINAL_IDIOMS:
+            return None
+        return ("ORDINAL", sc.starts[i], sc.starts[i] + len("-".join(parts[:k])), i + 1)
     if head in W.TENS and len(low) > 1 and 0 < W.ONES.get(low[1], 0) < 10:
         k, value = 2, W.TENS[head] + W.ONES[low[1]]
     elif head in W.ONES or head in W.TENS:
