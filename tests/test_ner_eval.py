@@ -190,3 +190,12 @@ def test_the_gold_file_is_well_formed():
         assert doc["spans"], doc["id"]
     labels = {s["label"] for d in docs for s in d["spans"]}
     assert labels == set(gold_tools.LABELS)
+
+
+@pytest.mark.skipif(not GOLD_FILE.exists(), reason="no gold file yet")
+def test_the_gold_file_is_what_its_sources_build(tmp_path):
+    """Catches a hand edit of gold.jsonl, and a sample article or importer change that would
+    leave the gold offsets pointing into a text the app no longer shows."""
+    sources = sorted((GOLD_FILE.parent / "gold_src").glob("*.txt"))
+    built = gold_tools.build(sources, tmp_path / "gold.jsonl")
+    assert built == gold_tools.load(GOLD_FILE)
