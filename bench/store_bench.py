@@ -65,6 +65,24 @@ def timed(fn, repeat: int = 5) -> float:
     return ms(statistics.median(runs))
 
 
+def disk_floor(folder: Path, n: int = 200) -> tuple[float, float]:
+    """Median and p95 of a bare one-line append + fdatasync beside the store: the disk's share."""
+    probe = folder / "fsync-probe.tmp"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    runs = []
+    try:
+        for _ in range(n):
+            t = time.perf_counter()
+            os.write(fd, b'{"seq": 1, "field": "tags.topic", "new": ["politics"]}\n')
+            os.fdatasync(fd)
+            runs.append(time.perf_counter() - t)
+    finally:
+        os.close(fd)
+        probe.unlink()
+    runs.sort()
+    return ms(statistics.median(runs)), ms(runs[int(n * 0.95) - 1])
+
+
 def bench_size(n: int, args, taxonomy, workdir: Path) -> dict[str, float]:
     out: dict[str, float] = {}
     folder = workdir / f"store-{n}"
@@ -100,6 +118,7 @@ def bench_size(n: int, args, taxonomy, workdir: Path) -> dict[str, float]:
         store.set_tags(aid, f"r{i % 3}", "topic", labels)
         saves.append(time.perf_counter() - t)
     saves.sort()
+    out["fsync_median_ms"], out["fsync_p95_ms"] = disk_floor(folder)
     out["save_median_ms"] = ms(statistics.median(saves))
     out["save_p95_ms"] = ms(saves[int(len(saves) * 0.95) - 1])
     out["save_max_ms"] = ms(saves[-1])
@@ -154,6 +173,8 @@ ROWS = [
     ("save_median_ms", "tag save, median (ms)", "{:.2f}"),
     ("save_p95_ms", "tag save, p95 (ms)", "{:.2f}"),
     ("save_max_ms", "tag save, max (ms)", "{:.1f}"),
+    ("fsync_median_ms", "  bare append + fdatasync, median (ms)", "{:.2f}"),
+    ("fsync_p95_ms", "  bare append + fdatasync, p95 (ms)", "{:.2f}"),
     ("untagged_ms", "list all untagged, untagged_ids (ms)", "{:.1f}"),
     ("filter_untagged_ms", "list untagged, query status:untagged (ms)", "{:.1f}"),
     ("count_topic_ms", "count per topic (ms)", "{:.1f}"),
