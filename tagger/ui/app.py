@@ -101,7 +101,7 @@ class TaggerApp(ReviewActions, QueueActions, TaskActions, App[None]):
     # --- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.set_keymap(self.keymap.textual_keymap("reading"))
-        restored = self.session.restore() if self.resume else {}
+        restored = self.session.restore() if self.resume else self.session.start_fresh()
         self.push_screen(ListScreen(self.keymap.bindings("list")))
         if restored.get("screen") == "reading" and self.current_article_id:
             self.open_reading()

@@ -75,6 +75,13 @@ class SessionKeeper:
         self._last_saved = self.snapshot() if data else None
         return data
 
+    def start_fresh(self) -> dict:
+        """No resume: every article, import order, the first one current."""
+        self.app.apply_filter("", quiet=True)
+        ids = self.app.model.ids
+        self.app.set_current(ids[0] if ids else None, 0 if ids else None)
+        return {}
+
     def changed(self) -> None:
         """Something the session records changed: save it once things settle."""
         if self._timer is not None:

@@ -69,8 +69,9 @@ async def test_filter_selects_and_reports_errors_at_their_column(store_path):
         await pilot.press("slash", "ctrl+u")
         await pilot.press(*"topic:nonsense", "enter")
         error = str(app.screen.query_one("#filter-error").render())
-        # The value starts at column 7; the caret sits under it (the Input's text is 2 cells in).
-        assert "column 7" in error and error.index("^") == 6 + 2
+        # The value starts at column 7; the caret sits under it.
+        text_x = app.screen.query_one("#filter-input").content_region.x
+        assert "column 7" in error and error.index("^") == text_x + 6
         assert len(app.model.ids) == 2  # the bad filter changed nothing
         await pilot.press("escape")
         # Tagging works on the filtered view's article.

@@ -69,8 +69,8 @@ class TagPicker(ModalScreen[PickState]):
     def _hint(self) -> Text:
         u = self.unsure_key
         if self.group.multi:
-            return Text(f"letter/space toggle · ↑↓ move · {u} unsure · ⌫ clear · enter/esc done")
-        return Text(f"letter/enter choose · ↑↓ move · {u} unsure · ⌫ clear · esc close")
+            return Text(f"letter/space toggle · ↑↓ · {u} unsure · ⌫ clear · enter/esc done")
+        return Text(f"letter/enter choose · ↑↓ · {u} unsure · ⌫ clear · esc close")
 
     def _options(self) -> list[Option]:
         out = []

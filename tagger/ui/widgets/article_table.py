@@ -108,9 +108,10 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.taxonomy = taxonomy
         self.marks = marks
         self.groups = taxonomy.names
-        self._short = {
-            g.name: {lb.name: (lb.title[:3] if g.name == "sentiment" else lb.name)
-                     for lb in g.labels}
+        # Label names as the cells show them; titles for short single-choice groups
+        # (sentiment), cut to three letters when the column is narrow.
+        self._names = {
+            g.name: {lb.name: (lb.title if not g.multi else lb.name) for lb in g.labels}
             for g in taxonomy.groups
         }
 
@@ -195,8 +196,10 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
                 text = clean_line(summary.date)
             else:
                 labels = review.labels(name) if review else ()
-                short = self._short.get(name, {})
-                text = ",".join(short.get(lb, lb) for lb in labels)
+                names = self._names.get(name, {})
+                text = ",".join(names.get(lb, lb) for lb in labels)
+                if w <= 3:
+                    text = text[:w]
             segments.append(Segment(fit(text, w), style))
             segments.append(Segment(" ", base))
         used = sum(cell_len(s.text) for s in segments)

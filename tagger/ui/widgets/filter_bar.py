@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
@@ -30,10 +30,13 @@ class FilterBar(Vertical):
         pass
 
     def compose(self) -> ComposeResult:
-        yield Input(
-            placeholder="topic:conflict status:untagged -source:bbc  (enter apply, esc close)",
-            id="filter-input",
-        )
+        with Horizontal(id="filter-row"):
+            yield Static("filter /", id="filter-label")
+            yield Input(
+                placeholder="topic:conflict status:untagged -source:bbc  (enter apply, esc close)",
+                id="filter-input",
+                compact=True,
+            )
         yield Static("", id="filter-error")
 
     @property
@@ -59,8 +62,9 @@ class FilterBar(Vertical):
             return
         out = Text()
         if position is not None:
-            # The Input's text starts after its border and padding: 2 cells in.
-            out.append(" " * (position + 2) + "^ ", style="bold")
+            # Put the caret under the character the parser points at.
+            offset = self.input.content_region.x - error.content_region.x
+            out.append(" " * max(0, position + offset) + "^ ", style="bold")
         out.append(message, style="bold")
         error.update(out)
         error.display = True

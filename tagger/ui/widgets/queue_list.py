@@ -75,7 +75,9 @@ class QueueDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Static(Text("Review queues", style="bold"), classes="dialog-title")
             yield QueueList(self.queues, id="queue-list")
-            yield Static(Text("enter switch · d delete · esc close"), classes="dialog-hint")
+            yield Static(Text("enter switch · d delete · esc close · "
+                              "(w in the list saves the current filter as a queue)"),
+                         classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(QueueList).focus()
