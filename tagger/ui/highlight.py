@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from rich.style import Style
+from rich.text import Span as RichSpan
 from rich.text import Text
 
 from tagger.models import ENTITY_LABELS, NUMBER_LABELS, PLACE_LABELS, Span
@@ -88,7 +90,11 @@ def boilerplate_lines(body: str, boilerplate_at: int | None) -> int:
 
 def reachable(spans: Iterable[Span], limit: int) -> list[Span]:
     """Spans that lie wholly inside the first `limit` characters, sorted by position."""
-    return sorted(s for s in spans if 0 <= s.start < s.end <= limit)
+    return sorted((s for s in spans if 0 <= s.start < s.end <= limit), key=_position)
+
+
+def _position(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
 
 
 def counts(spans: Iterable[Span]) -> Counter[str]:
@@ -96,7 +102,7 @@ def counts(spans: Iterable[Span]) -> Counter[str]:
     return Counter(s.label for s in spans)
 
 
-def build_text(
+def layout(
     body: str,
     spans: Iterable[Span],
     styles: Mapping[str, Style],
@@ -106,21 +112,39 @@ def build_text(
     boilerplate_style: Style = BOILERPLATE_STYLE,
     fold_notice: str = "",
     fold_style: Style = BOILERPLATE_STYLE,
-) -> Text:
-    """The body as a Text with highlights; offsets in the result equal offsets in `body`.
+) -> tuple[str, list[RichSpan]]:
+    """The characters to draw and their styled ranges; offsets equal offsets in `body`.
 
-    When boilerplate is folded the Text ends at the main text and `fold_notice` (if any)
+    When boilerplate is folded the text ends at the main text and `fold_notice` (if any)
     follows on its own paragraph; otherwise the boilerplate is drawn with `boilerplate_style`.
+    Style ranges come in drawing order: later ones win where they overlap.
     """
     limit = shown_length(body, boilerplate_at, options.fold_boilerplate)
-    text = Text(clean(body[:limit]), end="")
+    plain = clean(body[:limit])
+    styled: list[RichSpan] = []
     folded = limit < len(body) and options.fold_boilerplate and boilerplate_at is not None
     if boilerplate_at is not None and not folded and 0 <= boilerplate_at < len(body):
-        text.stylize(boilerplate_style, boilerplate_at, len(body))
+        styled.append(RichSpan(boilerplate_at, len(body), boilerplate_style))
     for span in reachable(spans, limit):
         if options.shows(span):
-            text.stylize(styles.get(span.label) or attributes(span.label), span.start, span.end)
+            style = styles.get(span.label) or attributes(span.label)
+            styled.append(RichSpan(span.start, span.end, style))
     if folded and fold_notice:
-        text.append("\n\n")
-        text.append(clean(fold_notice), fold_style)
+        notice = clean(fold_notice)
+        plain += "\n\n" + notice
+        styled.append(RichSpan(len(plain) - len(notice), len(plain), fold_style))
+    return plain, styled
+
+
+def build_text(
+    body: str,
+    spans: Iterable[Span],
+    styles: Mapping[str, Style],
+    options: Options = Options(),
+    **layout_options: Any,
+) -> Text:
+    """`layout` as one rich Text (for tests and small texts; the reading view draws by line)."""
+    plain, styled = layout(body, spans, styles, options, **layout_options)
+    text = Text(plain, end="")
+    text.spans = styled
     return text

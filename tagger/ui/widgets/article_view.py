@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from rich._wrap import divide_line
 from rich.style import Style
+from rich.text import Span as RichSpan
 from rich.text import Text
 from textual.geometry import Size
 from textual.message import Message
@@ -26,9 +27,9 @@ from tagger.ui.highlight import (
     LABELS,
     Options,
     boilerplate_lines,
-    build_text,
     component_class,
     label_styles,
+    layout,
     reachable,
     shown_length,
 )
@@ -85,12 +86,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._spans: list[Span] = []
         self._options = Options()
         self.fold_hint = "press b to show it"
-        self._text = Text()
+        self._plain = ""
+        self._styled: list[RichSpan] = []
         self._reach: list[Span] = []
         self._reach_starts: list[int] = []
-        self._lines: list[Text] = []
+        # Per drawn line, the Text's spans that touch it; line Texts are made only when drawn.
+        self._buckets: list[list] = []
         self._line_starts: list[int] = [0]
         self._wrap_width = 0
+        self._wrapped_plain = ""
         self._strips: dict[int, Strip] = {}
         self._colours: dict[str, Style] | None = None
         self.cursor: Span | None = None
@@ -108,8 +112,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def text(self) -> Text:
-        """The Text drawn, for tests and for the legend's counts."""
-        return self._text
+        """Everything drawn as one Text (built on demand: for tests and inspection)."""
+        text = Text(self._plain, end="")
+        text.spans = list(self._styled)
+        return text
 
     @property
     def styles_by_label(self) -> dict[str, Style]:
@@ -167,7 +173,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         lines = self.folded_lines
         notice = f"⋯ {lines} line{'s' if lines != 1 else ''} of boilerplate folded, {self.fold_hint}"
-        self._text = build_text(
+        self._plain, self._styled = layout(
             self._body,
             self._spans,
             self.styles_by_label,
@@ -186,20 +192,53 @@ class ArticleView(ScrollView, can_focus=True):
         if width <= 0 or (width == self._wrap_width and not force):
             return
         top = self._line_starts[min(self.scroll_y_line, len(self._line_starts) - 1)]
-        self._wrap_width = width
-        plain = self._text.plain
-        self._line_starts = wrap_starts(plain, width)
-        lines = self._text.divide(self._line_starts[1:])
-        for line in lines:
-            if line.plain.endswith("\n"):
-                line.right_crop(1)
-            line.rstrip_end(width)
-        self._lines = list(lines)
+        plain = self._plain
+        # Toggles restyle the same characters: the line breaks stay where they were.
+        if width != self._wrap_width or plain != self._wrapped_plain:
+            self._line_starts = wrap_starts(plain, width)
+            self._wrap_width, self._wrapped_plain = width, plain
+        self._buckets = self._bucket_spans()
         self._strips.clear()
-        self.virtual_size = Size(width, len(self._lines))
+        self.virtual_size = Size(width, len(self._line_starts))
         if not force and top:
             self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
         self.refresh()
+
+    def _bucket_spans(self) -> list[list[RichSpan]]:
+        """The style ranges grouped by the drawn lines they touch, in drawing order."""
+        starts = self._line_starts
+        count = len(starts)
+        buckets: list[list[RichSpan]] = [[] for _ in starts]
+        line = 0
+        for span in self._styled:
+            if span.end <= span.start:
+                continue
+            # Ranges mostly come sorted, so walk forward; jump back by bisection otherwise.
+            if span.start < starts[line]:
+                line = self.line_of(span.start)
+            while line + 1 < count and starts[line + 1] <= span.start:
+                line += 1
+            last = line
+            while last + 1 < count and starts[last + 1] < span.end:
+                last += 1
+            for index in range(line, last + 1):
+                buckets[index].append(span)
+        return buckets
+
+    def _line(self, index: int) -> Text:
+        """Drawn line `index` as a Text, cut from the article Text by offsets."""
+        starts = self._line_starts
+        start = starts[index]
+        end = starts[index + 1] if index + 1 < len(starts) else len(self._wrapped_plain)
+        plain = self._wrapped_plain[start:end]
+        if plain.endswith("\n"):
+            plain = plain[:-1]
+        line = Text(plain, end="")
+        for span in self._buckets[index]:
+            line.stylize(span.style, max(span.start - start, 0), min(span.end - start, len(plain)))
+        if plain.endswith(" "):
+            line.rstrip_end(self._wrap_width)
+        return line
 
     @property
     def scroll_y_line(self) -> int:
@@ -278,7 +317,7 @@ class ArticleView(ScrollView, can_focus=True):
         index = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if index >= len(self._lines):
+        if index >= len(self._line_starts) or not self._buckets:
             return Strip.blank(width, base)
         strip = self._strips.get(index)
         if strip is None:
@@ -286,7 +325,7 @@ class ArticleView(ScrollView, can_focus=True):
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _draw(self, index: int, base: Style) -> Strip:
-        line = self._lines[index]
+        line = self._line(index)
         start = self._line_starts[index]
         cursor = self.cursor
         on_cursor = cursor is not None and cursor.start < start + len(line) and cursor.end > start
