@@ -379,3 +379,29 @@ def test_output_cut_short_by_a_closed_pipe(tmp_path):
     assert done.stdout == '{"schema_v'
     assert done.returncode == 0, done.stderr  # the exporter's own status, not head's
     assert "Traceback" not in done.stderr
+
+
+def test_unknown_reviewer_name_is_pointed_out(db, tmp_path):
+    result = CliRunner().invoke(
+        main, ["export", "-o", str(tmp_path / "x.jsonl"), "--reviewers", "alcie"]
+    )
+    assert result.exit_code == 0
+    assert "no review in this store is by 'alcie' (reviewers: alice, bob)" in result.stderr
+    quiet = CliRunner().invoke(
+        main, ["export", "-o", str(tmp_path / "y.jsonl"), "--reviewer", "bob"]
+    )
+    assert "Note:" not in quiet.stderr
+
+
+def test_progress_counts_every_article(db, tmp_path):
+    from tagger.cli.export_cmds import _progress, _ticker
+
+    assert _progress(10, False) is None and _progress(0, True) is None
+    with Store.open(db, taxonomy=TAX) as store:
+        progress = _progress(store.article_count(), True)
+        tick, finish = _ticker(progress, store.article_count())
+        with progress:
+            export(store, TAX, ExportOptions(), tmp_path / "p.jsonl", on_article=tick)
+            finish()
+        (task,) = progress.tasks
+        assert task.completed == task.total == 3

@@ -50,6 +50,16 @@ def _ticker(progress, total: int) -> tuple[Callable[[], None] | None, Callable[[
     return tick, lambda: progress.update(task, completed=seen[0])
 
 
+def _warn_unknown_reviewers(store, names: set[str]) -> None:
+    """A misspelt reviewer name would quietly export nothing of theirs: say so on stderr."""
+    if not names:
+        return
+    known = {r.reviewer for r in store.iter_reviews()}
+    for name in sorted(names - known):
+        here = ", ".join(sorted(known)) or "none yet"
+        click.echo(f"Note: no review in this store is by '{name}' (reviewers: {here}).", err=True)
+
+
 @click.command("export")
 @click.option("-o", "--output", metavar="FILE|-", help="File to write, or - for stdout.")
 @click.option(
@@ -135,6 +145,7 @@ def export_cmd(
     options.check()  # fail on bad options before opening the store
     store = app.open_store()
     taxonomy, backend = app.settings.taxonomy, app.settings.nlp_backend
+    _warn_unknown_reviewers(store, {reviewers, only_reviewer} - {None, "final", "all"})
     total = store.article_count()
     progress = _progress(total, sys.stderr.isatty() and not to_stdout)
     tick, finish = _ticker(progress, total)
