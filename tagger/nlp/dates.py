@@ -88,6 +88,8 @@ def month_rule(sc, i: int):
         return ("DATE", sc.starts[i], sc.ends[k], k + 1)
     if sc.low(k) == "of" and year_at(sc, k + 1):
         return ("DATE", sc.starts[i], sc.ends[k + 1], k + 2)
+    if sc.low(k) in W.RELATIVE_HEADS and sc.low(k + 1) == "year" and sc.near(k):
+        return ("DATE", sc.starts[i], sc.ends[k + 1], k + 2)  # "June last year"
     prev = sc.low(i - 1) if sc.near(i) else ""
     if prev in W.DATE_PREPS:
         return ("DATE", sc.starts[i], sc.ends[i], i + 1)

@@ -52,8 +52,10 @@ def is_age(sc, i: int, value: float) -> bool:
         return False
     prev, before = sc.low(i - 1), sc.low(i - 2)
     nxt = sc.tok(i + 1)
-    if prev == "," and nxt in (",", ")") and (sc.cap(i - 2) or before == ")"):
-        return before not in W.CAP_FUNCTION_WORDS and not sc.tok(i - 2).isupper()
+    if prev == "," and (nxt in (",", ")") or (nxt == "." and sc.cap(i - 2))):
+        # "Hartley, 27,", "the former minister, 63,", "said Theo Ngwabidje, 56."
+        word = sc.tok(i - 2).replace("-", "")
+        return word.isalpha() and not word.isupper() and before not in W.CAP_FUNCTION_WORDS
     if prev in ("aged", "age", "ages") or (prev == "of" and before == "age"):
         return True
     if prev in ("over", "under") and before in _PEOPLE:

@@ -83,7 +83,7 @@ def _unit_after(sc, j: int):
     if w in W.UNIT_PREFIXES:
         w2 = sc.low(j + 1)
         if sc.near(j + 1) and (w2 in W.UNITS or w2 in W.UNITS_AFTER_PREFIX):
-            return j + 2, False
+            return per_tail(sc, j + 2), False
         return None
     if w in W.UNITS or t in W.UNITS_CASED:
         k = j + 1
@@ -93,13 +93,21 @@ def _unit_after(sc, j: int):
         if sc.tok(k) == "/" and sc.adj(k) and sc.adj(k + 1) and sc.tok(k + 1).isalpha():
             if len(sc.tok(k + 1)) <= 3:
                 k += 2  # km/h
-        return k, False
+        return per_tail(sc, k), False
     if t == "°":
         k = j + 1
         if sc.tok(k) in ("C", "F") and sc.adj(k):
             k += 1
         return k, False
     return None
+
+
+def per_tail(sc, k: int) -> int:
+    """Extend a quantity past "per hour", "per day" ("160 km per hour", "3m barrels per day")."""
+    if sc.low(k) == "per" and sc.near(k) and sc.near(k + 1):
+        if W.DURATION_UNITS.get(sc.low(k + 1)) and not sc.low(k + 1).endswith("s"):
+            return k + 2
+    return k
 
 
 def _money_after(sc, j: int, big: bool, yearlike: bool) -> int:
@@ -206,7 +214,8 @@ def digit_rule(sc, i: int):
     if kind == "pc":
         return _span("PERCENT", sc, i, i + 1)
     if kind == "unit":
-        return ("QUANTITY", signed_start(sc, i), sc.ends[i], i + 1)
+        k = per_tail(sc, i + 1)
+        return ("QUANTITY", signed_start(sc, i), sc.ends[k - 1], k)
     if kind == "compound":
         return _digit_compound(sc, i, sh)
     if kind == "score":
@@ -253,7 +262,7 @@ def digit_rule(sc, i: int):
         return skip_run(sc, i)
     if plain and C.is_age(sc, i, value):
         return _span("DURATION", sc, i, i + 1)
-    label = bare_range_label(sc, i, i + 1)
+    label = None if yearlike else bare_range_label(sc, i, i + 1)
     if label:
         return _span(label, sc, i, i + 1)
     if yearlike:
@@ -267,8 +276,6 @@ def digit_rule(sc, i: int):
 
 def bare_range_label(sc, i: int, j: int) -> str | None:
     """ "between seven and 15 years", "five to 10 percent": the first number's label."""
-    if sc.low(j) == "and" and sc.low(i - 1) != "between":
-        return None
     return C.range_label(sc, j)
 
 
@@ -367,5 +374,6 @@ def glued_money_rule(sc, i: int):
         return None
     k = scale_tail(sc, i + 1)
     if m.group(1) in W.GLUED_CURRENCY_NEEDS_SCALE and not m.group(3) and k == i + 1:
-        return None
+        if "," not in m.group(2):
+            return None  # "R5" is a road or a model; "R2,500" and "R5bn" are rand
     return _span("MONEY", sc, i, k)

@@ -54,7 +54,9 @@ Decisions (the annotation conventions in the team contracts, made precise here):
 | numbers in URLs and e-mail addresses   | none                    |           |
 | 2-1 (score), 10-15 (bare range), 24/7, 9/11 | none               |           |
 | between 2020 and 2022                  | 2020 / 2022             | two DATEs |
-| 3 million barrels per day              | 3 million barrels       | rate left out |
+| 3 million barrels per day, 160 km per hour | whole               | QUANTITY  |
+| $85 a barrel, 5,000 a year             | $85 / 5,000             | "a ..." rates left out |
+| several thousand, a few hundred        | whole                   | CARDINAL  |
 """
 
 from __future__ import annotations
@@ -101,7 +103,7 @@ def _variants(words) -> set[str]:
 
 _WORD_NUMBERS = set(W.ONES) | set(W.TENS) | {"hundred", "thousand", "million", "billion", "dozen"}
 _TRIGGERS = frozenset(
-    _variants(_WORD_NUMBERS | W.PLURAL_SCALES | {"tens", "a", "an", "half", "magnitude"})
+    _variants(_WORD_NUMBERS | W.PLURAL_SCALES | {"tens", "a", "an", "half", "several"})
     | _variants(W.ORDINALS) | _variants(W.MONTHS) | _variants(W.WEEKDAYS | W.WEEKDAYS_PLURAL)
     | _variants(W.RELATIVE_HEADS | W.DAY_WORDS | W.TIME_WORDS)
     | _variants(W.HOLIDAY_HEADS) | W.CURRENCY_PREFIX_CODES | W.CURRENCY_SYMBOLS

@@ -9,6 +9,7 @@ Each rule returns what the rules there return.
 from __future__ import annotations
 
 from tagger.nlp import dates as D
+from tagger.nlp import number_context as C
 from tagger.nlp import number_rules as R
 from tagger.nlp import number_words as W
 
@@ -21,6 +22,13 @@ _SCALES = set(W.SCALES) | set(W.SCALE_ABBREVS)
 _A_UNIT_BEFORE = {"for", "in", "over", "within", "after", "than", "about", "nearly", "almost",
                   "around", "under", "just", "only", "barely", "roughly", "least", "lasting",
                   "took", "spent", "past"}  # fmt: skip
+_SINGLE_UNITS = {"kilometre", "kilometer", "mile", "metre", "meter", "tonne", "ton", "litre",
+                 "liter", "gallon", "kilogram", "kilo", "foot", "yard", "hectare", "acre"}  # fmt: skip
+_HALF_BEFORE = {"than", "by", "about", "nearly", "almost", "around", "some", "roughly", "over",
+                "under", "only", "just", "barely", "in", "to", "and", "or", "least", "of"}  # fmt: skip
+_AFTER_FRACTION = {"of", "in", "to", "from", "on", "by", "since", "over", "and", "or", "than",
+                   "this", "last", "compared", "after", "before", "during", "between",
+                   "while", "as", "but", "with", "at", "within"}  # fmt: skip
 _ORDINAL_IDIOMS = {"hand", "rate", "guess", "guessing", "person", "born", "aid", "string",
                    "rater", "hander", "party"}  # fmt: skip
 
@@ -45,6 +53,10 @@ def word_rule(sc, i: int):
         return _plural_rule(sc, i)
     if w == "half":
         return _half_rule(sc, i)
+    if w == "several":
+        if sc.low(i + 1) in W.SCALES and sc.near(i + 1):
+            return R.suffix(sc, i, i + 2, True, False) or R._span("CARDINAL", sc, i, i + 2)
+        return None
     if w in W.HOLIDAY_HEADS:
         return D.holiday_rule(sc, i)
     return number_word_rule(sc, i)
@@ -53,6 +65,8 @@ def word_rule(sc, i: int):
 def _half_rule(sc, i: int):
     """ "half of", "half a million", "half an hour", "half a percentage point"."""
     nxt = sc.low(i + 1) if sc.near(i + 1) else ""
+    if nxt not in ("a", "an") and _fraction_use(sc, i + 1) and sc.low(i - 1) in _HALF_BEFORE:
+        return R._span("CARDINAL", sc, i, i + 1)  # "more than half of", "cut by half"
     if nxt == "of":
         return R._span("CARDINAL", sc, i, i + 1)
     if nxt in ("a", "an") and sc.near(i + 2):
@@ -97,6 +111,8 @@ def number_word_rule(sc, i: int):
         return r
     if j == i + 1 and sc.low(i) == "one" and not one_is_number(sc, i):
         return None
+    if j == i + 1 and C.is_age(sc, i, value):
+        return R._span("DURATION", sc, i, j)
     if sc.near(j) and (sc.low(j) in _PLURAL_FRACTIONS or
                        (sc.low(j) in _FRACTION_TAILS and sc.low(j + 1) == "of")):
         j += 1  # "two thirds", "one third of"
@@ -115,15 +131,35 @@ def _a_rule(sc, i: int):
             return None
         j = core[0]
         return R.suffix(sc, i, j, True, False) or R._span("CARDINAL", sc, i, j)
-    if nxt in _FRACTION_TAILS and sc.low(i + 2) == "of":
-        return R._span("CARDINAL", sc, i, i + 2)  # "a third of"
-    if nxt in W.DURATION_UNITS:
+    if nxt in _SINGLE_UNITS and not _is_rate(sc, i):
+        return R._span("QUANTITY", sc, i, i + 2)  # "down a kilometre", not "$85 a barrel"
+    if nxt in ("few", "couple") and sc.low(i + 2) in W.SCALES and sc.near(i + 2):
+        return R._span("CARDINAL", sc, i, i + 3)  # "a few hundred"
+    if nxt in _FRACTION_TAILS and _fraction_use(sc, i + 2):
+        return R._span("CARDINAL", sc, i, i + 2)  # "a third of", "by a third in"
+    if nxt in W.DURATION_UNITS and nxt != "second":
         if sc.low(i + 2) in ("ago", "earlier", "later") and sc.near(i + 2):
             label = "TIME" if W.DURATION_UNITS[nxt] in ("s", "m", "h") else "DATE"
             return R._span(label, sc, i, i + 3)
         if sc.low(i - 1) in _A_UNIT_BEFORE and sc.near(i):
             return R._span("DURATION", sc, i, i + 2)  # "for a month", not "a year" as a rate
     return None
+
+
+def _is_rate(sc, i: int) -> bool:
+    """ "a" after an amount is "per": "$85 a barrel", "5,000 a year", "3 million a day"."""
+    p = sc.tok(i - 1)
+    return not p or p[0] in "0123456789" or p.lower() in W.SCALES or p.lower() in _SCALES or (
+        p.lower() in W.CURRENCY_WORDS or p.lower() in W.UNITS)
+
+
+def _fraction_use(sc, k: int) -> bool:
+    """After "a third" or "half": "of", a preposition or punctuation make it a fraction;
+    a noun makes "third" an ordinal ("a third time")."""
+    if k >= sc.n or not sc.near(k):
+        return True
+    t = sc.toks[k]
+    return not t[0].isalnum() or t.lower() in _AFTER_FRACTION
 
 
 def _plural_rule(sc, i: int):
