@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
+import pytest
 from rich.style import Style
 
 from tagger.models import Span
@@ -377,3 +378,27 @@ async def test_reading_keys_follow_the_keymap(tmp_path):
         assert "folded, press z to show it" in view.text.plain
         await pilot.press("z")
         assert "Subscribe to our newsletter" in view.text.plain
+
+
+@pytest.mark.parametrize("width", [40, 80])
+async def test_drawn_lines_carry_exactly_the_spans_styles_even_across_wraps(tmp_path, width):
+    article = sample_article()
+    app = ReadingHost(tmp_path / "store", [article])
+    async with app.run_test(size=(width, 60)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.view
+        underlined: set[int] = set()
+        for span in view.spans:
+            if span.kind == "entity":
+                underlined.update(range(span.start, span.end))
+        crossing = [s for s in view.spans if view.line_of(s.start) != view.line_of(s.end - 1)]
+        assert crossing  # some mention is wrapped onto two lines
+        seen: set[int] = set()
+        for index in range(len(view._line_starts)):
+            offset = view._line_starts[index]
+            for segment in view.render_line(index):
+                for char in segment.text:
+                    if segment.style and segment.style.underline and char != " ":
+                        seen.add(offset)
+                    offset += 1
+        assert seen == {i for i in underlined if article.body[i] != " "}
