@@ -14,7 +14,8 @@ PLACEHOLDER = "\ufffd"
 # C0 controls except newline, DEL, C1 controls (which include CSI 0x9b and OSC 0x9d),
 # bidirectional embeddings, overrides and isolates (they reorder what the reader sees),
 # line/paragraph separators that some terminals treat as newlines, and lone surrogates,
-# which cannot be encoded for the terminal at all.
+# which cannot be encoded for the terminal at all. The plain marks LRM/RLM/ALM are kept:
+# they only nudge neighbouring punctuation, and Arabic and Hebrew text relies on them.
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
 )
