@@ -97,7 +97,7 @@ def _keep(review: Review | None, options: ExportOptions) -> bool:
         return False
     if options.since:
         stamp = review.updated_at if review else ""
-        if not stamp or stamp < options.since:
+        if not stamp or stamp < options.since.replace(" ", "T"):
             return False
     return True
 

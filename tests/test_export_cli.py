@@ -92,6 +92,10 @@ def test_export_prints_absolute_path_and_count(db, tmp_path, monkeypatch):
         (["--reviewers", "all", "--status", "reviewed"], [(KYIV.id, "alice")]),
         (["--reviewers", "all", "--since", "2025-03-17"], [(KYIV.id, "bob")]),
         (
+            ["--reviewers", "all", "--since", "2025-03-16 09:30"],
+            [(KYIV.id, "bob"), (FORMULA.id, "bob")],
+        ),
+        (
             ["--reviewers", "all", "--since", "2025-03-16T09:30:00"],
             [(KYIV.id, "bob"), (FORMULA.id, "bob")],
         ),

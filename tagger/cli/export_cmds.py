@@ -80,7 +80,7 @@ def _warn_unknown_reviewers(store, names: set[str]) -> None:
 @click.option(
     "--since",
     metavar="DATE",
-    help="Keep reviews updated on or after DATE (YYYY-MM-DD or an ISO time), for incremental exports.",
+    help="Keep reviews updated on or after DATE (YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM), for incremental exports.",
 )
 @click.option(
     "--reviewers",
