@@ -128,6 +128,14 @@ class CandidateFinder:
                 out.append("N")
             elif w == "May" and (not out or out[-1] != "N"):
                 out.append("O")  # the month, unless it ends a name ("Theresa May")
+            elif (
+                w[:1].isupper()
+                and w.lower() in FUNCTION_WORDS
+                and w not in self.gaz.names
+                and not (i > 0 and words[i - 1] in self.titles and words[i + 1 : i + 2] != []
+                         and words[i + 1][:1].isupper())
+            ):
+                out.append("O")  # "A Warsaw court", "— The ministry"; not "Premier He Lifeng"
             elif is_capitalised(w) and w not in self.not_name and (w[0].isalpha() or w[0] in "ŁŠŽČ"):
                 if (tokens.sent_start[i] or i in headline) and self._is_common_start(words, i, mid_caps):
                     out.append("O")
@@ -153,7 +161,8 @@ class CandidateFinder:
             if not words[i][:1].isupper():
                 continue
             for k in range(min(maxw, n - i), 1, -1):
-                if " ".join(words[i : i + k]) in names:
+                phrase = " ".join(words[i : i + k])
+                if phrase in names or (phrase.isupper() and phrase.title() in names):
                     out.update(range(i, i + k))
                     break
         return out
@@ -195,17 +204,14 @@ class CandidateFinder:
                 left = words[k - 1]
                 joined = " ".join(words[start:j])
                 keep = left in self.joiners_before_of or left in self.titles or joined in self.gaz.names
-                if w in PREPOSITIONS and left not in self.org_first and left not in self.org_heads:
+                if self._inside_known(words, start, k, j):
+                    keep = True  # "Alternative for Germany", "Trinidad and Tobago"
+                elif w == "and":
+                    keep = self._and_joins(words, start, k, j)
+                elif w in PREPOSITIONS and left not in self.org_first and left not in self.org_heads:
                     keep = left in self.titles and w == "for"
                 elif w == "on" and left not in ON_JOINERS:
                     keep = False
-                elif w == "and":
-                    # "Trinidad and Tobago", "Polish Investment and Trade Agency".
-                    keep = joined in self.gaz.names or (
-                        words[j - 1] in self.org_heads
-                        and " ".join(words[start:k]) not in self.gaz.names
-                        and words[start] not in self.gaz.names
-                    )
                 if not keep:
                     pieces.append((start, k))
                     k += 1
@@ -218,6 +224,30 @@ class CandidateFinder:
         for a, b in pieces:
             out.extend(self._split_titles(tokens, a, b))
         return [c for c in (self._trim(tokens, c) for c in out) if c is not None]
+
+    def _inside_known(self, words: list[str], start: int, k: int, j: int) -> bool:
+        """Whether the connector at k sits inside a gazetteer name within words[start:j]."""
+        names = self.gaz.names
+        for a in range(start, k):
+            for b in range(j, k + 1, -1):
+                if b - a <= self.gaz.max_words and " ".join(words[a:b]) in names:
+                    return True
+        return False
+
+    def _and_joins(self, words: list[str], start: int, k: int, j: int) -> bool:
+        """ "and" inside an organisation's name: "Economic and Financial Crimes Commission",
+        "National Service of Meteorology and Hydrology"; never between two known names."""
+        left = words[start:k]
+        if " ".join(left) in self.gaz.names or k + 1 >= j:
+            return False
+        if left[-1] in self.org_heads:
+            return False  # "Reliance Industries and Tata Consultancy Services": two names
+        if words[j - 1] in self.org_heads:
+            return True
+        # The part before "and" is itself an organisation by its head ("Service of ...").
+        return j == k + 2 and any(
+            w in self.org_first and nxt in ("of", "for") for w, nxt in zip(left, left[1:], strict=False)
+        )
 
     def _name_part(self, word: str) -> bool:
         """A word that is part of a personal name, not a title's modifier or an affiliation."""
@@ -243,7 +273,8 @@ class CandidateFinder:
             return []
         if " ".join(words[a:b]) in self.gaz.names or b - a < 2:
             if b - a == 1 and (words[a] in self.titles or words[a] in self.title_mods):
-                return []
+                if words[a] not in self.gaz.names:
+                    return []
             return [Candidate(a, b)]
         last = words[b - 1]
         # "Queen Elizabeth Hospital", "Kingston General Hospital": the head wins over titles.
@@ -282,8 +313,11 @@ class CandidateFinder:
                     rest += 1
                 if rest < b:
                     out.append(Candidate(rest, b))
-            elif " ".join(words[rest:b]) in self.gaz.names:
-                out.append(Candidate(rest, b))  # "Former Australia captain": a place, not a name
+            elif " ".join(words[rest:b]) in self.gaz.names or all(
+                w.lower() in self.common for w in words[rest:b]
+            ):
+                # "Former Australia captain", "General Staff": not a person after a title.
+                out.append(Candidate(q if t_start == p_end - 1 else rest, b))
             else:
                 cue = "mr" if words[p_end - 1].rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr") else "title"
                 out.append(Candidate(rest, b, forced="PERSON", cue=cue))

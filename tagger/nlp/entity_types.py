@@ -21,6 +21,17 @@ LOCATIVE = frozenset(
     "within between".split()
 )
 _DASHES = frozenset("—–-")
+PLACE_FIRST = frozenset(
+    "San Santa Santo São Sao Saint St. Sainte Port Puerto Porto Fort Bandar Kota Ciudad "
+    "Villa Nova Novo Nueva Nuevo New Ras Sidi Ain Beit Kafr Deir Tel".split()
+)
+FACILITY_FIRST = frozenset("Hotel Camp Stade Estadio Palais Castle Hospital Prison".split())
+COMPASS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+    "Northeast Northwest Southeast Southwest".split()
+)
+# Endings of company names written as one word: "KazMunayGas", "Safaricom", "Ukrenergo".
+COMPANY_SUFFIX = re.compile(r"(?:gas|com|tel|net|bank|soft|tech|corp|air|energo|trans|pharm|ex)$", re.I)
 # Endings of place names across languages: Kostiantynivka, Kramatorsk, Islamabad, Hyderabad.
 PLACE_SUFFIX = re.compile(
     r"(?:ivka|ivske|ynka|ovka|evka|sk|grad|gorod|pol|pur|abad|stan|ville|burg|bourg|"
@@ -98,8 +109,15 @@ class EntityTyper:
                 return "LOCATION"
             if last in self.gpe_heads:
                 return "GPE"
-            if first in ("Lake", "Mount", "Mt.", "Cape", "Gulf", "Sea", "Isle", "River"):
+            if first in ("Lake", "Mount", "Mt.", "Cape", "Gulf", "Sea", "Isle", "River", "Wadi"):
                 return "LOCATION"
+            if first in PLACE_FIRST:
+                return "GPE"  # "Santa Rosa de Quives", "Port Harcourt"
+            if first in FACILITY_FIRST:
+                return "FACILITY"  # "Hotel Thermal", "Camp Lemonnier"
+            if first in COMPASS:
+                rest = self._lookup(" ".join(words[1:]))
+                return rest if rest in ("GPE", "LOCATION") else "LOCATION"
             if first in self.org_first and first not in ("House", "Order", "Party"):
                 return "ORGANIZATION"
         return None
@@ -167,7 +185,7 @@ class EntityTyper:
         # words then explain later surname-only mentions.
         for k, (c, (_label, strength, weak)) in enumerate(zip(cands, first, strict=True)):
             if strength == "guess" and c.j - c.i > 1 and weak is None:
-                if self._guess(tokens, c, None) == "PERSON":
+                if self._cue(tokens, c) != "PLACE" and self._guess(tokens, c, None) == "PERSON":
                     first[k] = ("PERSON", "cue", None)
         doc: dict[str, str] = {}
         person_parts: set[str] = set()
@@ -178,7 +196,10 @@ class EntityTyper:
             span_words = words[c.i : c.j]
             doc.setdefault(" ".join(span_words), label)
             if label == "PERSON":
+                guessed = strength == "cue"
                 for w in span_words:
+                    if guessed and w.lower() in self.common:
+                        continue
                     if (
                         w[:1].isupper()
                         and len(w) > 2
@@ -188,18 +209,21 @@ class EntityTyper:
                     ):
                         person_parts.add(w)
             elif label == "ORGANIZATION" and len(span_words) > 1:
-                lead = span_words[0]
-                if lead not in names and lead.lower() not in self.common and lead[:1].isupper():
-                    org_parts.add(lead)  # "Kansai" after "Kansai Motor Corp."
+                # "Kansai" after "Kansai Motor Corp.", "Rovers" after "Ashanti Rovers".
+                for part in (span_words[0], span_words[-1]):
+                    if part not in names and part.lower() not in self.common and part[:1].isupper():
+                        org_parts.add(part)
             # "Kenya Defence Forces (KDF)": the short form gets the name's type.
             if c.j + 2 < len(words) and words[c.j] == "(" and words[c.j + 2] == ")":
                 short = words[c.j + 1]
                 if short[:1].isupper() and len(short) <= 8 and short.isalnum():
                     doc[short] = label
         spans: list[Span] = []
-        for c, (label, strength, weak) in zip(cands, first, strict=True):
+        for n, (c, (label, strength, weak)) in enumerate(zip(cands, first, strict=True)):
             name = " ".join(words[c.i : c.j])
             single = c.j - c.i == 1
+            if strength is None:
+                continue  # decided: not a name ("El Niño", "COVID")
             if strength not in ("forced", "major"):
                 cue = self._cue(tokens, c)
                 if single and name in person_parts and cue != "PLACE":
@@ -210,11 +234,48 @@ class EntityTyper:
                     )
                     if label is None and single and name in org_parts:
                         label = "ORGANIZATION"
+                    if label is None and single:
+                        label = self._coordinated(cands, first, n, words)
                     if label is None:
                         label = weak or self._guess(tokens, c, cue)
             if label:
-                spans.append(Span(tokens.starts[c.i], tokens.ends[c.j - 1], label))
+                start = tokens.starts[c.i]
+                if single and label != "NORP" and "-" in name:
+                    parts = self._hyphen_parts(name, start)
+                    if parts:
+                        spans.extend(parts)
+                        continue
+                spans.append(Span(start, tokens.ends[c.j - 1], label))
         return spans
+
+    @staticmethod
+    def _coordinated(cands, first, n: int, words: list[str]) -> str | None:
+        """"Tokyo Electron and Advantest": a name joined by "and", "or" or a comma to a
+        name whose type is known shares it."""
+        c = cands[n]
+        for m in (n - 1, n + 1):
+            if not 0 <= m < len(cands):
+                continue
+            other = cands[m]
+            between = words[other.j : c.i] if m < n else words[c.j : other.i]
+            label, strength, _ = first[m]
+            if label and strength in ("major", "strong", "cue", "forced") and between in (
+                ["and"], ["or"], [","], [",", "and"]
+            ):
+                return label
+        return None
+
+    def _hyphen_parts(self, name: str, start: int) -> list[Span]:
+        """"Slovak-Czech" drama: each part a nationality word of its own."""
+        out: list[Span] = []
+        pos = start
+        for part in name.split("-"):
+            label = self.gaz.names.get(part)
+            if label not in ("NORP", "GPE"):
+                return []
+            out.append(Span(pos, pos + len(part), label))
+            pos += len(part) + 1
+        return out
 
     def _first_pass(
         self, text: str, tokens: Tokens, c: Candidate
@@ -276,7 +337,7 @@ class EntityTyper:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 stem = word[: -len(suffix)]
                 for end in ("", "a", "ia", "o", "e", "y"):
-                    if names.get(stem + end) == "GPE":
+                    if names.get(stem + end) == "GPE" or self.gaz.weak.get(stem + end) == "GPE":
                         return "NORP"
         return None
 
@@ -293,8 +354,10 @@ class EntityTyper:
             if cue == "PERSON" and tokens.words[c.i - 1 : c.i] in (["said"], ["says"]):
                 return "PERSON"  # '..., said Kamau.'
             # Wire copy names a person in full first, so a lone unknown word that no full
-            # name explains is more often a company or a place than a person.
-            return "GPE" if PLACE_SUFFIX.search(w) else "ORGANIZATION"
+            # name explains is most often a small place (a town, a district), else a company.
+            if any(ch.isupper() for ch in w[1:]) or COMPANY_SUFFIX.search(w):
+                return "ORGANIZATION"  # "DeepState", "KazMunayGas", "Safaricom"
+            return "GPE"
         if cue:
             return cue
         if self.gaz.names.get(words[0]) in ("GPE", "NORP"):

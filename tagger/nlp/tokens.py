@@ -91,8 +91,8 @@ def _split_hyphens(word: str, start: int, out_w, out_s, out_e) -> None:
         split = False
         if nxt[:1].islower() and left_cap:
             split = True
-        elif nxt[:1].isupper() and buf.lower() in _PREFIXES:
-            split = True
+        elif nxt[:1].isupper() and buf in _PREFIXES:
+            split = True  # "pro-Russian", but "Anti-Corruption Bureau" stays whole
         elif nxt[:1].isupper() and buf[:1].islower() and buf.lower() not in _ARABIC_PARTICLES:
             split = "-" not in buf and not any(c.isdigit() for c in buf)
         if split:
