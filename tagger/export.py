@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMAT_NAMES", "ExportOptions", "ExportResult", "export", "iter_records"]
 
-REVIEWER_MODES = ("final", "all")
 _SINCE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][0-9:.]+Z?)?$")
 
 SpansFor = Callable[[Article], list[Span]]
