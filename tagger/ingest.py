@@ -109,11 +109,21 @@ def _unsupported(path: Path) -> str:
     return f"unsupported file type {suffix}; tagger reads {kinds}"
 
 
+_FOLDER_NOTES = ("readme", "changelog", "license", "licence", "contributing")
+
+
+def _scannable(name: str) -> bool:
+    """A file a folder scan imports: not hidden, and not the folder's own notes."""
+    stem = name.split(".", 1)[0].casefold()
+    return not name.startswith(".") and stem not in _FOLDER_NOTES
+
+
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str | None]]:
     """Files to read, in a stable order, as (path, None); or (path, reason) for a bad path.
 
-    Folders are walked recursively, skipping hidden files and folders and files of other
-    types; a path named explicitly is always read, or refused with the reason.
+    Folders are walked recursively, skipping hidden files and folders, files of other
+    types, and a folder's own notes (README, CHANGELOG, LICENSE); a path named explicitly
+    is always read, or refused with the reason.
     """
     seen: set[Path] = set()
 
@@ -132,7 +142,7 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str |
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     found = Path(root, name)
-                    if not name.startswith(".") and format_of(found) and fresh(found):
+                    if _scannable(name) and format_of(found) and fresh(found):
                         yield found, None
             for exc in walk_errors:
                 yield Path(exc.filename or path), f"cannot read the folder: {exc.strerror}"

@@ -362,3 +362,12 @@ def test_the_real_scraped_reference_article_when_present():
 def test_markdown_without_front_matter_or_heading_skips_rules(tmp_path):
     a = from_text(tmp_path, "---\n\nLagos port expands\n\nThe port added two berths.\n", "a.md")
     assert (a.title, a.body) == ("Lagos port expands", "---\n\nThe port added two berths.")
+
+
+def test_folder_scan_skips_the_folders_own_readme(tmp_path):
+    (tmp_path / "README.md").write_text("# About these files\n\nNotes for people.\n", "utf-8")
+    (tmp_path / "story.txt").write_text("A title\n\nA body line.\n", "utf-8")
+    names = [p.name for p, _ in iter_files([tmp_path])]
+    assert names == ["story.txt"]
+    # Named explicitly, it is read like any other file.
+    assert [p.name for p, _ in iter_files([tmp_path / "README.md"])] == ["README.md"]
