@@ -27,6 +27,7 @@ _GLUED_MONEY = re.compile(
 _METRE_CONTEXT = {"sprint", "race", "hurdles", "freestyle", "butterfly", "backstroke", "relay",
                   "breaststroke", "medley", "final", "dash", "deep", "high", "long", "tall",
                   "wide", "away", "above", "below", "underground", "from"}  # fmt: skip
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _YEAR_APPROX = {"about", "nearly", "some", "almost", "over", "than", "roughly", "approximately",
                 "estimated", "least", "just", "only", "exactly", "another", "additional",
                 "extra", "total", "all"}  # fmt: skip
@@ -142,6 +143,12 @@ def _duration(sc, i: int, j: int, k: int, unit: str):
         return (label, sc.starts[i], sc.ends[k], k + 1)
     if sc.low(k) == "old" and sc.near(k) and unit in ("year", "years", "month", "months"):
         return ("DURATION", sc.starts[i], sc.ends[k], k + 1)
+    while sc.tok(k) in (",", "and") and sc.near(k + 1) and sc.tok(k + 1)[:1].isdigit():
+        # "2 hours, 13 minutes and 40 seconds", "two hours and 38 minutes": one duration
+        nxt = sc.low(k + 2)
+        if not (sc.shape(k + 1) or ("",))[0] == "int" or nxt not in W.DURATION_UNITS:
+            break
+        k += 3
     return ("DURATION", sc.starts[i], sc.ends[k - 1], k)
 
 
@@ -173,7 +180,7 @@ def ordinal_rule(sc, i: int, n: int, digits: bool):
     """ "first", "3rd"; a day with a month is a DATE, "21st century" is a DATE."""
     t = sc.tok(i)
     if sc.cap(i + 1) and sc.near(i + 1) and not D.is_month(sc, i + 1):
-        if t[0].isupper() or digits:
+        if t[0].isupper() or (digits and sc.low(i - 1) not in _POSSESSIVES):
             return None  # "Second World War", "First Lady", "3rd Infantry Division"
     w = sc.low(i + 1) if sc.near(i + 1) else ""
     if w in ("century", "centuries"):

@@ -155,6 +155,11 @@ def shape(t: str):
         if rest.lower() in ("pc", "pct"):
             return ("pc", _value(head))
         return None
+    if rest[0] == "/" and head.isdigit() and len(head) == 4 and rest[1:].isdigit():
+        a, b = int(head), int(rest[1:])  # "2024/25" season or fiscal year
+        if 1900 <= a <= 2099 and ((len(rest) == 3 and b == (a + 1) % 100) or b == a + 1):
+            return ("yrange",)
+        return None
     if rest[0] != "-":
         m2 = _ORD_RE.match(t)
         if m2 and t[m2.end() : m2.end() + 1] == "-" and t[m2.end() + 1 :].replace("-", "").isalpha():

@@ -113,8 +113,9 @@ def number_word_rule(sc, i: int):
         return None
     if j == i + 1 and C.is_age(sc, i, value):
         return R._span("DURATION", sc, i, j)
-    if sc.near(j) and (sc.low(j) in _PLURAL_FRACTIONS or
-                       (sc.low(j) in _FRACTION_TAILS and sc.low(j + 1) == "of")):
+    if sc.near(j) and sc.low(j) in _FRACTION_TAILS and (
+        sc.low(j + 1) == "of" or (sc.low(j) in _PLURAL_FRACTIONS and _fraction_use(sc, j + 1)
+                                  and sc.low(j) != "quarters")):
         j += 1  # "two thirds", "one third of"
     label = R.bare_range_label(sc, i, j) if j == i + 1 else None
     return R._span(label or "CARDINAL", sc, i, j)

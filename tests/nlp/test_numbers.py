@@ -111,6 +111,7 @@ CASES = [
      [("first", "ORDINAL"), ("3rd", "ORDINAL"), ("21st", "ORDINAL")]),
     ("Japan's fifth-largest carmaker", [("fifth", "ORDINAL")]),
     ("during the Second World War", []),
+    ("the 3rd Infantry Division and his 30th Test century", [("30th", "ORDINAL")]),
     ("the twenty-first attempt", [("twenty-first", "ORDINAL")]),
     # dates
     ("On 25 August 2023, two soldiers were sentenced.",
@@ -143,6 +144,7 @@ CASES = [
     ("a year ago", [("a year ago", "DATE")]),
     ("in the '90s", [("'90s", "DATE")]),
     ("published 2025-07-14", [("2025-07-14", "DATE")]),
+    ("the 2024/25 harvest and a 2/3 majority", [("2024/25", "DATE")]),
     ("last Tuesday", [("last Tuesday", "DATE")]),
     ("Sales on Black Friday rose, as they do at Christmas.",
      [("Black Friday", "DATE"), ("Christmas", "DATE")]),
@@ -171,6 +173,10 @@ CASES = [
     ("5% for 2024 and 4% for 2025",
      [("5%", "PERCENT"), ("2024", "DATE"), ("4%", "PERCENT"), ("2025", "DATE")]),
     ("after four seasons of drilling", [("four seasons", "DURATION")]),
+    ("won in 2 hours, 13 minutes and 40 seconds after two hours and 38 minutes",
+     [("2 hours, 13 minutes and 40 seconds", "DURATION"), ("two hours and 38 minutes", "DURATION")]),
+    ("its first profit in four quarters; three quarters of voters",
+     [("first", "ORDINAL"), ("four", "CARDINAL"), ("three quarters", "CARDINAL")]),
     ("thousands of years of air", [("thousands of years", "DURATION")]),
     ("orbit 19 minutes later", [("19 minutes", "DURATION")]),
     # times
