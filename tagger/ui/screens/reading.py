@@ -9,7 +9,6 @@ the app's. Article text is drawn through rich Text built from cleaned strings, n
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -32,9 +31,6 @@ from tagger.ui.widgets.entity_panel import Entity, EntityPanel, group_entities
 from tagger.ui.widgets.legend import Legend
 from tagger.ui.widgets.tag_bar import TagBar
 
-if TYPE_CHECKING:
-    from tagger.store import Store
-
 # (id, keys, action, description): the keymap includes these so users can remap them.
 # Keys avoid the app's (t r e a s f u m n p q ? / space j k escape enter) and are ones
 # terminals pass through unchanged over SSH.
@@ -52,11 +48,6 @@ READING_BINDINGS: list[tuple[str, str, str, str]] = [
 ]
 # The ones the Footer shows; the help screen lists them all.
 FOOTER_IDS = {"read.next_entity", "read.next_number", "read.entity_panel"}
-
-
-def annotate(store: Store, article: Article, analyzer: Any) -> list[Span]:
-    """Spans of `article.body`, from the store's cache or the analyzer; runs in a worker thread."""
-    return annotations_for(store, article, analyzer)
 
 
 def meta_text(article: Article) -> Text:
@@ -158,7 +149,8 @@ class ReadingScreen(Screen):
     def _annotate(self, article: Article) -> None:
         worker = get_current_worker()
         try:
-            spans = annotate(self.app.store, article, self.app.get_analyzer())
+            # Cache-aware: a text analysed before comes straight from the store.
+            spans = annotations_for(self.app.store, article, self.app.get_analyzer())
         except Exception as error:  # the analyzer is a plug-in: any failure only costs highlights
             if not worker.is_cancelled:
                 self.post_message(AnnotationFailed(article.id, str(error)))
