@@ -15,6 +15,7 @@ _PEOPLE = {"people", "those", "adults", "anyone", "everyone", "women", "men", "p
            "individuals", "aged"}  # fmt: skip
 _DEATH = {"died", "dies", "dead", "death", "retired", "retires", "retire", "retiring"}
 _RANGE_WORDS = {"to", "and", "or", "-", "–"}
+_AGE_LINKS = {"between", "from", "and", "to", "-", "–", "or"}
 
 
 def is_label_number(sc, i: int, plain: bool) -> bool:
@@ -58,6 +59,12 @@ def is_age(sc, i: int, value: float) -> bool:
         return word.isalpha() and not word.isupper() and before not in W.CAP_FUNCTION_WORDS
     if prev in ("aged", "age", "ages") or (prev == "of" and before == "age"):
         return True
+    if prev in _AGE_LINKS:
+        # "aged between 18 and 25", "ages 5 to 11": walk back over the range to "aged"
+        k = i - 1
+        while k > i - 6 and (sc.low(k) in _AGE_LINKS or sc.tok(k)[:1].isdigit()):
+            k -= 1
+        return sc.low(k) in ("aged", "ages")
     if prev in ("over", "under") and before in _PEOPLE:
         return True
     if prev == "at" and before in _DEATH:

@@ -27,6 +27,10 @@ _GLUED_MONEY = re.compile(
 _METRE_CONTEXT = {"sprint", "race", "hurdles", "freestyle", "butterfly", "backstroke", "relay",
                   "breaststroke", "medley", "final", "dash", "deep", "high", "long", "tall",
                   "wide", "away", "above", "below", "underground", "from"}  # fmt: skip
+_UNIT_RANK = {u: r for r, words in enumerate(
+    ("second seconds sec secs", "minute minutes min mins", "hour hours hr hrs",
+     "day days", "week weeks", "month months", "year years yr yrs"), start=1)
+    for u in words.split()}  # fmt: skip
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _YEAR_APPROX = {"about", "nearly", "some", "almost", "over", "than", "roughly", "approximately",
                 "estimated", "least", "just", "only", "exactly", "another", "additional",
@@ -143,11 +147,16 @@ def _duration(sc, i: int, j: int, k: int, unit: str):
         return (label, sc.starts[i], sc.ends[k], k + 1)
     if sc.low(k) == "old" and sc.near(k) and unit in ("year", "years", "month", "months"):
         return ("DURATION", sc.starts[i], sc.ends[k], k + 1)
-    while sc.tok(k) in (",", "and") and sc.near(k + 1) and sc.tok(k + 1)[:1].isdigit():
-        # "2 hours, 13 minutes and 40 seconds", "two hours and 38 minutes": one duration
-        nxt = sc.low(k + 2)
-        if not (sc.shape(k + 1) or ("",))[0] == "int" or nxt not in W.DURATION_UNITS:
+    rank = _UNIT_RANK.get(unit, 0)
+    while sc.tok(k) in (",", "and") and sc.near(k + 1) and sc.near(k + 2):
+        # "2 hours, 13 minutes and 40 seconds", "15 years and nine months": one duration,
+        # each unit smaller than the one before (so "3 years, 2 years" stay apart)
+        count, nxt_unit = sc.low(k + 1), sc.low(k + 2)
+        if not (count.isdigit() or count in W.ONES or count in W.TENS):
             break
+        if not 0 < _UNIT_RANK.get(nxt_unit, 0) < rank:
+            break
+        rank = _UNIT_RANK[nxt_unit]
         k += 3
     return ("DURATION", sc.starts[i], sc.ends[k - 1], k)
 

@@ -160,6 +160,8 @@ CASES = [
     ("A 42-year-old man began a three-day visit.",
      [("42-year-old", "DURATION"), ("three-day", "DURATION")]),
     ("jailed for six months", [("six months", "DURATION")]),
+    ("jailed for 15 years and nine months, 3 years and 2 cars",
+     [("15 years and nine months", "DURATION"), ("3 years", "DURATION"), ("2", "CARDINAL")]),
     ("The boy is 11 years old.", [("11 years old", "DURATION")]),
     ("over the past two weeks", [("two weeks", "DURATION")]),
     ("two and a half years", [("two and a half years", "DURATION")]),
@@ -197,6 +199,8 @@ CASES = [
     ("said Theo Ngwabidje, 56. The former minister, 63, and Boateng-Asare, 23, left.",
      [("56", "DURATION"), ("63", "DURATION"), ("23", "DURATION")]),
     ("children under five, at the age of seven", [("five", "DURATION"), ("seven", "DURATION")]),
+    ("victims aged between 18 and 25; between 18 and 25 people",
+     [("18", "DURATION"), ("25", "DURATION"), ("18", "CARDINAL"), ("25", "CARDINAL")]),
     ("In 2019, 45, 46 and 47 votes", [("2019", "DATE"), ("45", "CARDINAL"), ("46", "CARDINAL"),
                                       ("47", "CARDINAL")]),
     # false numbers
