@@ -198,6 +198,8 @@ def ordinal_rule(sc, i: int, n: int, digits: bool):
         r = D.after_day(sc, i, i + 1)
         if r:
             return r
+    if w in ("half", "quarter") and sc.low(i + 2) == "of" and D.year_at(sc, i + 3):
+        return _span("DATE", sc, i, i + 4)  # "the first half of 2024"
     if w == "quarter":
         return _span("DATE", sc, i, i + 2)
     return _span("ORDINAL", sc, i, i + 1)

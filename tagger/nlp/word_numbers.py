@@ -65,6 +65,8 @@ def word_rule(sc, i: int):
 def _half_rule(sc, i: int):
     """ "half of", "half a million", "half an hour", "half a percentage point"."""
     nxt = sc.low(i + 1) if sc.near(i + 1) else ""
+    if sc.low(i - 1) in W.ORDINALS:
+        return None  # "the first half"
     if nxt not in ("a", "an") and _fraction_use(sc, i + 1) and sc.low(i - 1) in _HALF_BEFORE:
         return R._span("CARDINAL", sc, i, i + 1)  # "more than half of", "cut by half"
     if nxt == "of":

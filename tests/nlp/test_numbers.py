@@ -140,6 +140,8 @@ CASES = [
     ("results for the June quarter", [("June quarter", "DATE")]),
     ("since September 2022", [("September 2022", "DATE")]),
     ("since June last year", [("June last year", "DATE")]),
+    ("profit in the first half of 2024; a goal in the first half",
+     [("first half of 2024", "DATE"), ("first", "ORDINAL")]),
     ("on Monday, 25 August", [("Monday, 25 August", "DATE")]),
     ("a year ago", [("a year ago", "DATE")]),
     ("in the '90s", [("'90s", "DATE")]),
