@@ -143,7 +143,8 @@ def relative_rule(sc, i: int):
     if low in W.TIME_WORDS:
         if mid_sentence_cap:
             return None
-        return ("TIME", sc.starts[i], sc.ends[i], i + 1)
+        end = clock_tail(sc, i + 1, need_ampm=False)  # "noon ET"
+        return ("TIME", sc.starts[i], sc.ends[end - 1], end)
     if low in W.RELATIVE_HEADS and sc.near(i + 1):
         nxt = sc.low(i + 1)
         if nxt in W.RELATIVE_UNITS:

@@ -221,6 +221,9 @@ def digit_rule(sc, i: int):
         s = sc.starts[i]
         if sc.tok(i - 1) in ("'", "’") and sc.adj(i) and not sc.adj(i - 1):
             s = sc.starts[i - 1]
+        p = sc.low(i - 2) if sc.low(i - 1) in ("early", "mid", "late") else sc.low(i - 1)
+        if len(t) == 3 and p in _POSSESSIVES:
+            return _span("DURATION", sc, i, i + 1)  # "in her 20s" is an age
         return ("DATE", s, sc.ends[i], i + 1)
     if kind == "ord":
         return ordinal_rule(sc, i, sh[1], True)

@@ -159,7 +159,8 @@ ONE_PRONOUN_BEFORE = {"the", "this", "that", "which", "any", "every", "each", "n
                       "what", "good", "bad", "older", "younger", "real", "true"}  # fmt: skip
 ONE_PRONOUN_AFTER = {"another", "who", "whom", "whose", "which", "that", "by", "day", "way",
                      "hand", "thing", "must", "can", "could", "would", "should", "may", "might",
-                     "will", "cannot", "needs", "knows", "gets", "else", "and", "or", "time", "point", "stage", "on"}  # fmt: skip
+                     "will", "cannot", "needs", "knows", "gets", "else", "we", "i", "you", "he",
+                     "she", "they", "it", "and", "or", "time", "point", "stage", "on"}  # fmt: skip
 # A bare number after these is a label, a reference or an id, never a quantity.
 ID_CUES = set("""
 article articles section sections chapter chapters paragraph paragraphs clause clauses page
