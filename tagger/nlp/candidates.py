@@ -25,13 +25,15 @@ CONNECTORS = frozenset(
 PREPOSITIONS = frozenset(("for", "on", "and"))
 ON_JOINERS = frozenset("Commission Committee Council Conference Convention Panel Forum".split())
 PARTICLES = CONNECTORS - {"of", "&"}
+_DASHES = frozenset("—–-")
 # Closed-class words that start sentences; never the first name of "Will Smith".
 FUNCTION_WORDS = frozenset(
     "the a an this that these those he she it we they i you his her its our their my your "
     "but and or so yet if when while after before as at in on of for with by from to into "
     "there here what which who whom whose where why how not no some any all many most more "
     "such both each every other another one is was are were be been has have had do does did "
-    "will would can could may might must should shall also still even only just then thus".split()
+    "will would can could may might must should shall also still even only just then thus "
+    "several few various numerous".split()
 )
 
 
@@ -100,19 +102,48 @@ class CandidateFinder:
     def _known(self, word: str) -> bool:
         return word in self.gaz.names or word.title() in self.gaz.names
 
+    def looks_common(self, w: str) -> bool:
+        """A common word, also inflected or compounded: "Wildfires", "Floodwaters"."""
+        low = w.lower()
+        common = self.common
+        if low in common:
+            return True
+        for suffix in ("s", "es", "ed", "ing", "ly", "er", "ers"):
+            if low.endswith(suffix) and low[: -len(suffix)] in common and len(low) > len(suffix) + 2:
+                return True
+        if w.isalpha() and len(low) >= 7:
+            for cut in range(3, len(low) - 2):
+                if low[:cut] in common and (low[cut:] in common or low[cut:].rstrip("s") in common):
+                    return True
+        return False
+
     def _is_common_start(self, words: list[str], i: int, mid_caps: set[str]) -> bool:
         """A capitalised word that is only capitalised because it starts a sentence."""
         w = words[i]
         if w in self.titles or self._known(w) or w in mid_caps:
             return False
         low = w.lower()
-        if low not in self.common:
-            return False
         if low in FUNCTION_WORDS:
             return True
+        if not self.looks_common(w):
+            return False
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        # "Will Smith", "Rose Njeri": a first name before another capitalised word stays.
-        return not (w in self.gaz.first_names and nxt[:1].isupper() and nxt.lower() not in self.common)
+        if nxt[:1].isupper() and nxt.lower() not in FUNCTION_WORDS:
+            # "Will Smith", "Peter Shalulile", "Shah Mahmood Qureshi": a first name, or a
+            # word before one, starts a name.
+            if w in self.gaz.first_names and nxt.lower() not in self.common:
+                return False
+            if nxt in self.gaz.first_names and nxt.lower() not in self.common:
+                return False
+            # "Central Bank of Nigeria", "Constitutional Court": a name with a head word.
+            k = i + 1
+            while k < len(words) and k < i + 6 and (
+                words[k][:1].isupper() or words[k] in ("of", "for", "and")
+            ):
+                if words[k] in self.heads or words[k] in self.org_first:
+                    return words[k] in self.titles
+                k += 1
+        return True
 
     def classes(self, tokens: Tokens, protected: set[int]) -> list[str]:
         words = tokens.words
@@ -137,10 +168,25 @@ class CandidateFinder:
             ):
                 out.append("O")  # "A Warsaw court", "— The ministry"; not "Premier He Lifeng"
             elif is_capitalised(w) and w not in self.not_name and (w[0].isalpha() or w[0] in "ŁŠŽČ"):
-                if (tokens.sent_start[i] or i in headline) and self._is_common_start(words, i, mid_caps):
+                starts = tokens.sent_start[i] or i in headline or (
+                    # After a dateline: "SANTIAGO, Chile — Wildfires raging ..."
+                    i > 1 and words[i - 1] in _DASHES and (words[i - 2] == ")" or words[i - 2].isupper())
+                )
+                if starts and self._is_common_start(words, i, mid_caps):
                     out.append("O")
                 else:
                     out.append("N")
+            elif (
+                w in ("'s", "’s")
+                and out
+                and out[-1] == "N"
+                and words[i + 1 : i + 2]
+                and words[i + 1] in self.heads
+                and not (words[i + 2 : i + 3] and words[i + 2][:1].isupper())
+                and words[i - 1] not in self.gaz.names
+                and " ".join(words[max(0, i - 2) : i]) not in self.gaz.names
+            ):
+                out.append("C")  # "St. Peter's Square", "Queen's Park"; not "Kenya's Ministry"
             elif w in CONNECTORS:
                 out.append("C")
             elif w in PREPOSITIONS:
@@ -313,10 +359,10 @@ class CandidateFinder:
                     rest += 1
                 if rest < b:
                     out.append(Candidate(rest, b))
-            elif " ".join(words[rest:b]) in self.gaz.names or all(
-                w.lower() in self.common for w in words[rest:b]
-            ):
-                # "Former Australia captain", "General Staff": not a person after a title.
+            elif self.gaz.names.get(" ".join(words[rest:b])) not in (None, "PERSON"):
+                out.append(Candidate(rest, b))  # "Former Australia captain": a place
+            elif all(w.lower() in self.common for w in words[rest:b]):
+                # "General Staff": common words after a title word are no person's name.
                 out.append(Candidate(q if t_start == p_end - 1 else rest, b))
             else:
                 cue = "mr" if words[p_end - 1].rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr") else "title"

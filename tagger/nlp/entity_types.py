@@ -46,10 +46,19 @@ NEXT_NOUN_TYPES = {
     ),
     **dict.fromkeys("river rivers lake mountains mountain valley desert sea coast".split(), "LOCATION"),
     **dict.fromkeys(
-        "hotel airport stadium hospital prison camp mosque church bridge dam refinery "
-        "mall market".split(),
+        "hotel airport stadium hospital prison jail camp mosque church bridge dam refinery "
+        "mall market airbase base crossing highway motorway checkpoint mine".split(),
         "FACILITY",
     ),
+}
+# A lowercase noun right before a name: "forestry agency Conaf", "the city of Dhahran".
+PREV_NOUN_TYPES = {
+    **dict.fromkeys(
+        "agency company firm group lender insurer carrier airline retailer miner operator "
+        "party militia broadcaster newspaper regulator startup conglomerate bank".split(),
+        "ORGANIZATION",
+    ),
+    **dict.fromkeys("city town village province region district county state capital".split(), "GPE"),
 }
 # Words after or before a name that make it a company: "Sasol fell", "shares of Naspers".
 ORG_NEXT = frozenset(
@@ -152,6 +161,10 @@ class EntityTyper:
             return "GPE"
         if nxt in NEXT_NOUN_TYPES:
             return NEXT_NOUN_TYPES[nxt]
+        if prev in PREV_NOUN_TYPES and c.j - c.i <= 3:
+            return PREV_NOUN_TYPES[prev]  # "forestry agency Conaf", "striker Saka"
+        if prev == "of" and prev2 in PREV_NOUN_TYPES and PREV_NOUN_TYPES[prev2] == "GPE":
+            return "GPE"  # "the coastal city of Dhahran"
         if nxt in ORG_NEXT or (prev == "of" and prev2 in ORG_PREV_OF):
             return "ORGANIZATION"
         if nxt in self.person_verbs or (nxt == "," and nxt2 in ("who", "whose")):
@@ -202,7 +215,8 @@ class EntityTyper:
                         continue
                     if (
                         w[:1].isupper()
-                        and len(w) > 2
+                        and len(w) > 1
+                        and not w.isupper()
                         and not w.endswith(".")
                         and w not in self.gaz.major
                         and names.get(w) not in ("NORP", "ORGANIZATION")
@@ -259,8 +273,10 @@ class EntityTyper:
             other = cands[m]
             between = words[other.j : c.i] if m < n else words[c.j : other.i]
             label, strength, _ = first[m]
-            if label and strength in ("major", "strong", "cue", "forced") and between in (
-                ["and"], ["or"], [","], [",", "and"]
+            if (
+                label in ("PERSON", "ORGANIZATION", "GPE", "LOCATION", "FACILITY")
+                and strength in ("major", "strong", "cue", "forced")
+                and between in (["and"], ["or"], [",", "and"])
             ):
                 return label
         return None
@@ -333,10 +349,13 @@ class EntityTyper:
     def _demonym(self, word: str) -> str | None:
         """"Ontarians", "Nairobians": a people named after a known place."""
         names = self.gaz.names
+        if word in self.gaz.first_names:
+            return None  # "Francis" is not a people of France
         for suffix in ("ians", "ans", "ian", "an", "ers", "er", "is", "i"):
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 stem = word[: -len(suffix)]
-                for end in ("", "a", "ia", "o", "e", "y"):
+                ends = ("",) if suffix in ("is", "i") else ("", "a", "ia", "o", "e", "y")
+                for end in ends:
                     if names.get(stem + end) == "GPE" or self.gaz.weak.get(stem + end) == "GPE":
                         return "NORP"
         return None
@@ -364,9 +383,11 @@ class EntityTyper:
             return "ORGANIZATION"  # "Tokyo Electron", "Kenya Power"
         caps = [w for w in words if w[:1].isupper()]
         if all(w.lower() in self.common for w in caps):
-            # "Digital Rights", "Our Newsletter": capitalised common words, a name only
-            # when an organisation head says so.
-            return "ORGANIZATION" if any(w in self.org_heads for w in caps) else None
+            # "Economic Freedom Fighters": capitalised common words in mid-sentence are a
+            # name, most often an organisation's; at a sentence start only with a head word.
+            if tokens.sent_start[c.i] and not any(w in self.org_heads for w in caps):
+                return None
+            return "ORGANIZATION"
         if all(w[:1].isupper() and not w.isupper() for w in words) and len(words) <= 3:
             return "PERSON"
         return "ORGANIZATION"

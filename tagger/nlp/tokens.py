@@ -41,6 +41,8 @@ TOKEN_PATTERN = (
 # "pro-Russian") splits the name off; Arabic particles ("al-Shabaab") do not.
 _ARABIC_PARTICLES = frozenset("al el ad as ash an ar at az ud ul bin ibn abu bani".split())
 _PREFIXES = frozenset("pro anti non ex post pre neo mid".split())
+# Lowercase parts inside one name: "Tehreek-e-Insaf", "Sheikh-ul-Islam", "al-Shabaab".
+_JOINING_PARTICLES = _ARABIC_PARTICLES | frozenset("e i o y ul ud ur".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +91,7 @@ def _split_hyphens(word: str, start: int, out_w, out_s, out_e) -> None:
         hyphen, nxt = parts[i], parts[i + 1]
         left_cap = buf[:1].isupper()
         split = False
-        if nxt[:1].islower() and left_cap:
+        if nxt[:1].islower() and left_cap and nxt not in _JOINING_PARTICLES:
             split = True
         elif nxt[:1].isupper() and buf in _PREFIXES:
             split = True  # "pro-Russian", but "Anti-Corruption Bureau" stays whole
