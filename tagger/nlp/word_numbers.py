@@ -11,6 +11,7 @@ from __future__ import annotations
 from tagger.nlp import dates as D
 from tagger.nlp import number_context as C
 from tagger.nlp import number_rules as R
+from tagger.nlp import number_units as U
 from tagger.nlp import number_words as W
 
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-"})
@@ -55,7 +56,7 @@ def word_rule(sc, i: int):
         return _half_rule(sc, i)
     if w == "several":
         if sc.low(i + 1) in W.SCALES and sc.near(i + 1):
-            return R.suffix(sc, i, i + 2, True, False) or R._span("CARDINAL", sc, i, i + 2)
+            return U.suffix(sc, i, i + 2, True, False) or R._span("CARDINAL", sc, i, i + 2)
         return None
     if w in W.HOLIDAY_HEADS:
         return D.holiday_rule(sc, i)
@@ -74,7 +75,7 @@ def _half_rule(sc, i: int):
     if nxt in ("a", "an") and sc.near(i + 2):
         if sc.low(i + 2) in W.SCALES:
             return number_word_rule(sc, i)
-        return R.suffix(sc, i, i + 2, False, False)
+        return U.suffix(sc, i, i + 2, False, False)
     return None
 
 
@@ -108,7 +109,7 @@ def number_word_rule(sc, i: int):
         return None
     j, value = core
     j = R.half_tail(sc, j)
-    r = R.suffix(sc, i, j, value >= 100, False)
+    r = U.suffix(sc, i, j, value >= 100, False)
     if r:
         return r
     if j == i + 1 and sc.low(i) == "one" and not one_is_number(sc, i):
@@ -133,7 +134,7 @@ def _a_rule(sc, i: int):
         if core is None:
             return None
         j = core[0]
-        return R.suffix(sc, i, j, True, False) or R._span("CARDINAL", sc, i, j)
+        return U.suffix(sc, i, j, True, False) or R._span("CARDINAL", sc, i, j)
     if nxt in _SINGLE_UNITS and not _is_rate(sc, i):
         return R._span("QUANTITY", sc, i, i + 2)  # "down a kilometre", not "$85 a barrel"
     if nxt in ("few", "couple") and sc.low(i + 2) in W.SCALES and sc.near(i + 2):
@@ -228,7 +229,7 @@ def compound_word_rule(sc, i: int):
     if t0 in W.CURRENCY_WORDS:
         return R._span("MONEY", sc, i, i + 1)
     if t0 in _SCALES:
-        return R.suffix(sc, i, i + 1, True, False) or R._span("CARDINAL", sc, i, i + 1)
+        return U.suffix(sc, i, i + 1, True, False) or R._span("CARDINAL", sc, i, i + 1)
     if t0 in W.IDIOM_TAILS or value < 2 or _in_name(sc, i):
         return None
     return ("CARDINAL", sc.starts[i], sc.starts[i] + len("-".join(parts[:k])), i + 1)
