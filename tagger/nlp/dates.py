@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from tagger.nlp import number_words as W
 
-_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 _AMBIG_FULL = {"march", "may"}
 
 

@@ -15,13 +15,12 @@ from tagger.nlp import number_context as C
 from tagger.nlp import number_words as W
 from tagger.nlp.number_units import per_tail, signed_start, suffix
 
-_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-"})
 _DIGITS = frozenset("0123456789")
 _SCALE_WORDS = {**W.SCALES, **W.SCALE_ABBREVS, "crore": 10**7, "crores": 10**7, "lakh": 10**5,
                 "lakhs": 10**5}  # fmt: skip
 _WORD_SCALES = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
 _GLUED_MONEY = re.compile(
-    r"(KShs|Kshs|KSh|Ksh|Shs|TSh|USh|Sh|Rs|Rp|USD|EUR|GBP|Tk|Dh|R|N)"
+    "(" + "|".join(W.GLUED_CURRENCY + W.GLUED_CURRENCY_NEEDS_SCALE) + ")"
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(m|bn|k|mn|tn|M|K|BN|Bn)?"
 )
 # "100m sprint": an attached "m" that means metres, not million.
@@ -229,7 +228,7 @@ def word_core(sc, i: int):
             j += 1
             continue
         elif "-" in w or "–" in w:
-            parts = w.translate(_HYPHENS).split("-")
+            parts = w.translate(W.HYPHENS).split("-")
             if last in ("", "scale") and len(parts) == 2 and parts[0] in W.TENS:
                 if 0 < W.ONES.get(parts[1], 0) < 10:
                     cur, last = cur + W.TENS[parts[0]] + W.ONES[parts[1]], "tensones"

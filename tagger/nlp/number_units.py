@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from tagger.nlp import number_words as W
 
-_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-"})
 _UNIT_RANK = {u: r for r, words in enumerate(
     ("second seconds sec secs", "minute minutes min mins", "hour hours hr hrs",
      "day days", "week weeks", "month months", "year years yr yrs"), start=1)
@@ -33,7 +32,7 @@ def _unit_after(sc, j: int):
     if w in W.DURATION_UNITS:
         return j + 1, True
     if "-" in w:
-        parts = w.translate(_HYPHENS).split("-")
+        parts = w.translate(W.HYPHENS).split("-")
         if parts[0] in W.DURATION_UNITS and parts[1:] == ["old"]:
             return j + 1, True
         return None
@@ -132,6 +131,6 @@ def suffix(sc, i: int, j: int, big: bool, yearlike: bool):
     if u:
         k, is_time = u
         if is_time:
-            return _duration(sc, i, j, k, w.translate(_HYPHENS).split("-")[0])
+            return _duration(sc, i, j, k, w.translate(W.HYPHENS).split("-")[0])
         return ("QUANTITY", signed_start(sc, i), sc.ends[k - 1], k)
     return None

@@ -6,6 +6,9 @@ one-line fix here. Every set is lowercase unless its name says it is case-sensit
 
 from __future__ import annotations
 
+# Hyphen look-alikes read as "-" inside compounds ("1997–98", "twenty‑five").
+HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-"})
+
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,

@@ -77,7 +77,6 @@ _TOKEN_RE = re.compile(
     r"|\S"
 )
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-"})
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM_RE = re.compile(_NUM)
 _TIME_RE = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
@@ -88,10 +87,6 @@ _DATE_RE = re.compile(
 )
 _ORD_RE = re.compile(r"(\d+)(st|nd|rd|th)", re.I)
 _DECADE_RE = re.compile(r"(?:1[0-9]|20)?[0-9]0s")
-_GLUED_MONEY_RE = re.compile(
-    r"(KShs|Kshs|KSh|Ksh|Shs|TSh|USh|Sh|Rs|Rp|USD|EUR|GBP|Tk|Dh|R|N)"
-    rf"({_NUM})(m|bn|k|mn|tn|M|K|BN|Bn)?"
-)
 _DIGITS = frozenset("0123456789")
 _SENT_END = frozenset(W.SENT_END)
 _GLUE_START = frozenset("KSTURNEGD")  # first letters of currency codes glued to digits
@@ -126,7 +121,7 @@ def shape(t: str):
     """What a token that starts with a digit is: ("int", value), ("range", a, b), ("ord", n),
     ("time",), ("date",), ("yrange",), ("decade",), ("scaled", v, letter), ("unit", v),
     ("ampm",), ("pc", v), ("compound", head_chars, tail_words), or None (an id, a model)."""
-    t = t.translate(_HYPHENS)
+    t = t.translate(W.HYPHENS)
     m = _NUM_RE.match(t)
     if not m or m.end() > 24:
         return None  # no count runs to 25 digits; an id or a hash

@@ -14,7 +14,6 @@ from tagger.nlp import number_rules as R
 from tagger.nlp import number_units as U
 from tagger.nlp import number_words as W
 
-_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-"})
 _PLURAL_FRACTIONS = {"halves", "thirds", "quarters", "fifths", "sixths", "tenths"}
 _FRACTION_TAILS = _PLURAL_FRACTIONS | {"third", "quarter", "half", "fifth", "tenth"}
 _ONE_DAY_OK = {"for", "within", "in", "just", "only", "than", "of", "after", "by"}
@@ -185,7 +184,7 @@ def _plural_rule(sc, i: int):
 def compound_word_rule(sc, i: int):
     """Hyphenated words: "twenty-five", "two-thirds", "three-day", "mid-2024", "fifth-largest",
     "October-December"; names such as "COVID-19", "F-16" or "Su-25" give nothing."""
-    parts = sc.toks[i].translate(_HYPHENS).split("-")
+    parts = sc.toks[i].translate(W.HYPHENS).split("-")
     low = [p.lower() for p in parts]
     head = low[0]
     if head == "mid" or head in W.MONTHS:
