@@ -234,9 +234,9 @@ def time_of_number(sc, i: int, value: float, text: str):
             return ("TIME", sc.starts[i], sc.ends[end - 1], end)
     if "." in text and len(text) <= 5:
         h, _, m = text.partition(".")
-        if h.isdigit() and m.isdigit() and len(m) == 2 and int(h) <= 12 and int(m) < 60:
-            end = clock_tail(sc, i + 1, need_ampm=True)
-            if end:
+        if h.isdigit() and m.isdigit() and len(m) == 2 and int(h) < 24 and int(m) < 60:
+            end = clock_tail(sc, i + 1, need_ampm=False)  # "3.30 pm", "14.00 GMT"
+            if end > i + 1 and (int(h) <= 12 or sc.low(i + 1) not in W.AM_PM):
                 return ("TIME", sc.starts[i], sc.ends[end - 1], end)
     if len(text) == 4 and text.isdigit() and int(text[:2]) < 24 and int(text[2:]) < 60:
         if sc.tok(i + 1) in W.TIME_ZONES and sc.near(i + 1):

@@ -208,5 +208,7 @@ that these those with without within under above up down into per each every ano
 top says said say told reported estimated total among while when where if since including
 roughly approximately almost barely fully merely just only exactly precisely perhaps maybe
 probably possibly more most fewer least many several average so yet then now still also even
-both every whereas although though because once nearly some another
+both every whereas although though because once nearly some another through throughout via
+per vs versus unlike like despite toward towards against across beyond near past amid amidst
+beside besides excluding except following regarding plus minus circa around approximately
 """.split())

@@ -197,6 +197,8 @@ CASES = [
     ("It happened last night.", [("last night", "TIME")]),
     ("an hour ago", [("an hour ago", "TIME")]),
     ("trading resumes at noon ET", [("noon ET", "TIME")]),
+    ("talks at 14.00 GMT and 10.00 GMT; up 14.50 percent",
+     [("14.00 GMT", "TIME"), ("10.00 GMT", "TIME"), ("14.50 percent", "PERCENT")]),
     # ages count as durations, like "27-year-old"
     ("Hartley, 27, reached his hundred.", [("27", "DURATION")]),
     ("Biden, 80, and Trump, 77, met.", [("80", "DURATION"), ("77", "DURATION")]),
