@@ -58,6 +58,9 @@ def is_capitalised(word: str) -> bool:
     c = word[:1]
     if c.isupper():
         return True
+    # "d'Ivoire", "N'Djamena" written "n'Djamena": a lowercase elision before a capital.
+    if len(word) > 3 and word[1] in "'’" and word[2].isupper():
+        return True
     # "al-Shabaab", "bin Laden" style words start lowercase but carry a capital after the dash.
     return "-" in word and word.split("-", 1)[0] in ("al", "el", "ad", "as", "ash", "an", "ar") and (
         word.split("-", 1)[1][:1].isupper()
@@ -269,7 +272,17 @@ class CandidateFinder:
         pieces.append((start, j))
         for a, b in pieces:
             out.extend(self._split_titles(tokens, a, b))
+        out = [part for c in out for part in self._split_nationality(words, c)]
         return [c for c in (self._trim(tokens, c) for c in out) if c is not None]
+
+    def _split_nationality(self, words: list[str], c: Candidate) -> list[Candidate]:
+        """"Ethiopian Water (Minister)": a nationality word in front is a span of its own,
+        unless a head word makes the whole an organisation ("Russian Foreign Ministry")."""
+        if c.forced or c.j - c.i < 2 or self.gaz.names.get(words[c.i]) != "NORP":
+            return [c]
+        if " ".join(words[c.i : c.j]) in self.gaz.names or words[c.j - 1] in self.heads:
+            return [c]
+        return [Candidate(c.i, c.i + 1), Candidate(c.i + 1, c.j)]
 
     def _inside_known(self, words: list[str], start: int, k: int, j: int) -> bool:
         """Whether the connector at k sits inside a gazetteer name within words[start:j]."""
@@ -284,10 +297,13 @@ class CandidateFinder:
         """ "and" inside an organisation's name: "Economic and Financial Crimes Commission",
         "National Service of Meteorology and Hydrology"; never between two known names."""
         left = words[start:k]
-        if " ".join(left) in self.gaz.names or k + 1 >= j:
+        if " ".join(left) in self.gaz.names or k + 1 >= j or words[k + 1] == "the":
             return False
         if left[-1] in self.org_heads:
             return False  # "Reliance Industries and Tata Consultancy Services": two names
+        right = words[k + 1 : j]
+        if len(right) > 1 and any(w in self.org_heads or w in self.org_first for w in left):
+            return False  # "U.S. Agency for International Development and Gulf Cooperation Council"
         if words[j - 1] in self.org_heads:
             return True
         # The part before "and" is itself an organisation by its head ("Service of ...").

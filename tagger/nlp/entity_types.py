@@ -47,7 +47,8 @@ NEXT_NOUN_TYPES = {
     **dict.fromkeys("river rivers lake mountains mountain valley desert sea coast".split(), "LOCATION"),
     **dict.fromkeys(
         "hotel airport stadium hospital prison jail camp mosque church bridge dam refinery "
-        "mall market airbase base crossing highway motorway checkpoint mine".split(),
+        "mall market airbase base crossing highway motorway checkpoint mine mines shaft "
+        "shafts oilfield plant smelter terminal".split(),
         "FACILITY",
     ),
 }
@@ -145,8 +146,19 @@ class EntityTyper:
         return any(len(w) == 2 and w[1] == "." for w in words[:-1])
 
     @staticmethod
+    def _quoted(tokens: Tokens, c: Candidate) -> bool:
+        words = tokens.words
+        before = words[c.i - 1] if c.i > 0 else ""
+        if before in ("the", "The") and c.i > 1:
+            before = words[c.i - 2]
+        after = words[c.j] if c.j < len(words) else ""
+        return before in ('"', "“", "‘", "'") and after in ('"', "”", "’", "'")
+
+    @staticmethod
     def _acronym(name: str) -> bool:
         bare = name.replace(".", "").replace("&", "").replace("-", "")
+        if "-" in name and any(len(part) == 1 for part in name.split("-")):
+            return False  # "D-N.Y." party-state tags, "F-16"
         return 2 <= len(bare) <= 6 and name.isupper() and bare.isalnum()
 
     # --- evidence from the context ------------------------------------------------------
@@ -311,6 +323,8 @@ class EntityTyper:
         label = self._by_head(words)
         if label:
             return label, "strong", None
+        if len(words) > 1 and self._quoted(tokens, c):
+            return None, None, None  # '"The Last Harvest"': a title of a work, not a name
         cue = self._cue(tokens, c)
         if cue in ("GPE", "LOCATION", "FACILITY", "ORGANIZATION"):
             return cue, "cue", None
@@ -318,7 +332,10 @@ class EntityTyper:
             mixed = self._mixed(words)
             if mixed:
                 return mixed, "strong", None
-        if self._looks_person(words):
+        if self._looks_person(words) or (
+            # Bylines and headlines in capitals: "By JOHN DOE".
+            len(words) > 1 and name.isupper() and self._looks_person([w.title() for w in words])
+        ):
             return "PERSON", "strong", None
         weak = self.gaz.weak.get(name)
         if weak and cue == "PLACE":
