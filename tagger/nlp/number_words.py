@@ -189,10 +189,10 @@ officers prisoners patients units vehicles cars buildings schools families house
 visitors passengers staff teachers doctors nurses farmers species animals trees acres hectares
 words pages copies tickets seats shares points runs goals km miles times
 """.split())
-# Tails of number compounds that are idioms, not counts: "one-off", "two-way".
-IDIOM_TAILS = {"off", "on", "way", "time", "sided", "fold", "faced", "stop", "dimensional",
-               "liner", "piece", "handed", "shot", "all", "to", "legged", "party", "horse",
-               "tier", "star"}  # fmt: skip
+# Tails of number compounds that are idioms, not counts: "two-way", "five-star"; after "one"
+# every tail but a unit is ("one-off", "one-time"), while "four-time champion" counts.
+IDIOM_TAILS = {"way", "sided", "fold", "faced", "dimensional", "pronged", "tier", "tiered",
+               "star", "horse", "edged", "seater"}  # fmt: skip
 # After an ordinal compound these keep the ordinal: "fifth-largest", "first-ever".
 ORDINAL_TAILS = {"ever", "time", "round", "place", "quarter", "half", "degree", "generation",
                  "class", "rate", "term", "biggest", "largest", "highest", "lowest", "most",
