@@ -139,6 +139,8 @@ def _a_rule(sc, i: int):
     if nxt in ("few", "couple") and sc.low(i + 2) in W.SCALES and sc.near(i + 2):
         return R._span("CARDINAL", sc, i, i + 3)  # "a few hundred"
     if nxt in _FRACTION_TAILS and _fraction_use(sc, i + 2):
+        if sc.low(i + 2) == "of" and sc.low(i + 3) in ("a", "an") and sc.low(i + 4) in W.SCALES:
+            return R._span("CARDINAL", sc, i, i + 5)  # "a quarter of a million"
         return R._span("CARDINAL", sc, i, i + 2)  # "a third of", "by a third in"
     if nxt in W.DURATION_UNITS and nxt != "second":
         if sc.low(i + 2) in ("ago", "earlier", "later") and sc.near(i + 2):

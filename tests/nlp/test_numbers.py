@@ -59,6 +59,7 @@ CASES = [
     ("Some 300 were hurt.", [("300", "CARDINAL")]),
     ("one hundred and twenty people", [("one hundred and twenty", "CARDINAL")]),
     ("half a million refugees", [("half a million", "CARDINAL")]),
+    ("a quarter of a million refugees", [("a quarter of a million", "CARDINAL")]),
     ("The town has 5m people.", [("5m", "CARDINAL")]),
     # money
     ("The bill costs $1.2 billion.", [("$1.2 billion", "MONEY")]),
