@@ -65,8 +65,10 @@ class TaggerApp(ReviewActions, QueueActions, TaskActions, App[None]):
             # Same filters Textual applies for NO_COLOR, for the --no-color option.
             self.no_color = True
             self._filters.append(NoColor() if self.native_ansi_color else Monochrome())
-        # Our bindings depend on the taxonomy and the config, so they are built per instance.
-        self._bindings = BindingsMap(self.keymap.bindings("app"))
+        # Our bindings depend on the taxonomy and the config, so they are built per instance,
+        # next to Textual's own (ctrl+p palette, ctrl+q quit).
+        ours = BindingsMap(self.keymap.bindings("app"))
+        self._bindings = BindingsMap.merge([self._bindings, ours])
         self.store = store
         self.settings = settings
         self.taxonomy = settings.taxonomy
@@ -182,6 +184,10 @@ class TaggerApp(ReviewActions, QueueActions, TaskActions, App[None]):
     def action_quit_app(self) -> None:
         self.session.save()
         self.exit()
+
+    async def action_quit(self) -> None:
+        # Textual's own quit (ctrl+q) also keeps the session.
+        self.action_quit_app()
 
     # --- reporting -----------------------------------------------------------------------
     def report_error(self, exc: BaseException) -> None:

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 # article list; "picker" keys to the tag picker. Keys must be unique within the keys that can
 # be active together: app+list, and picker alone (modal screens cut off app bindings).
 SCOPES_TOGETHER = (("app", "list"), ("app", "reading"), ("picker",))
+# Keys Textual itself binds (palette, quit, focus), or that a terminal turns into another key
+# (ctrl+i is tab, ctrl+m is enter, ctrl+[ is escape); no binding of ours may take them.
+RESERVED = {"ctrl+p": "the command palette", "ctrl+q": "quit", "ctrl+c": "quit",
+            "tab": "focus", "shift+tab": "focus", "ctrl+i": "tab", "ctrl+m": "enter",
+            "ctrl+left_square_bracket": "escape"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +50,7 @@ def _fixed_specs() -> list[Spec]:
         Spec("tag.flag", "f", "set_status('flagged')", "Flag",
              palette="tag: flag this article"),
         Spec("tag.note", "m", "note", "Note", palette="tag: write a note…"),
-        Spec("edit.undo", "u", "undo", "Undo", show=True, palette="tag: undo the last change"),
+        Spec("edit.undo", "u", "undo", "Undo", palette="tag: undo the last change"),
         Spec("edit.redo", "ctrl+r", "redo", "Redo", palette="tag: redo"),
         Spec("go.next", "n", "go(1)", "Next", palette="go: next article in the queue"),
         Spec("go.previous", "p", "go(-1)", "Previous",
@@ -141,6 +146,13 @@ class Keymap:
         self.by_id = {s.id: s for s in self.specs}
 
     def _check_clashes(self, taxonomy: Taxonomy) -> None:
+        for spec in self.specs:
+            for key in spec.keys.split(","):
+                if key in RESERVED:
+                    raise ConfigError(
+                        f"[keys] '{spec.id}' uses '{key}', which is reserved for "
+                        f"{RESERVED[key]}; choose another key."
+                    )
         for scopes in SCOPES_TOGETHER:
             owner: dict[str, str] = {}
             for spec in self.specs:

@@ -165,12 +165,22 @@ class QueueActions(_Base):
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
     def _reload_in_thread(self) -> None:
+        """Find what others changed: new articles mean a full reload, else only changed rows."""
         from tagger.selection import reviews_by_article
 
-        summaries = self.store.summaries()
-        reviews = reviews_by_article(self.store.iter_reviews())
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._reloaded, summaries, reviews)
+        worker = get_current_worker()
+        if self.store.article_count() != len(self.model.order):
+            summaries = self.store.summaries()
+            reviews = reviews_by_article(self.store.iter_reviews())
+            if not worker.is_cancelled:
+                self.call_from_thread(self._reloaded, summaries, reviews)
+            return
+        fresh = reviews_by_article(self.store.iter_reviews())
+        known = self.model.reviews.copy()
+        changed = [aid for aid in fresh.keys() | known.keys()
+                   if _signature(fresh.get(aid)) != _signature(known.get(aid))]
+        if changed and not worker.is_cancelled:
+            self.call_from_thread(self.refresh_articles, changed)
 
     def _reloaded(self, summaries, reviews) -> None:
         self.model.replace(summaries, reviews)
@@ -178,3 +188,9 @@ class QueueActions(_Base):
         self._view_changed()
         if self.current_article_id:
             self.broadcast_review_changed(self.current_article_id)
+
+
+def _signature(reviews) -> tuple:
+    if not reviews:
+        return ()
+    return tuple(sorted((r.reviewer, r.updated_at, r.status) for r in reviews))

@@ -49,6 +49,7 @@ def test_remap_replaces_the_default_keys():
         ({"tag.accept": "j"}, "'j' is bound to both"),  # app key against a list key
         ({"picker.unsure": "p"}, "label key letter"),
         ({"tag.accept": " , "}, "has no keys"),
+        ({"tag.note": "ctrl+p"}, "reserved for the command palette"),
     ],
 )
 def test_bad_keymaps_are_config_errors(keys, message):
@@ -66,7 +67,7 @@ def test_reading_view_bindings_are_known_and_checked():
 
 def test_config_file_keys_table_is_validated_by_the_keymap(tmp_path):
     cfg = tmp_path / "config.toml"
-    cfg.write_text('[keys]\n"tag.accept" = "z"\n"app.quit" = "ctrl+q"\n', "utf-8")
+    cfg.write_text('[keys]\n"tag.accept" = "z"\n"app.quit" = "ctrl+x"\n', "utf-8")
     settings = load_settings(cfg)
     assert Keymap(settings.taxonomy, settings.keys).keys("tag.accept") == ["z"]
     cfg.write_text('[keys]\n"tag.nope" = "z"\n', "utf-8")

@@ -54,7 +54,7 @@ class TagPicker(ModalScreen[PickState]):
         self.target = target
         self.unsure_key = unsure_key
         # Bindings come from the keymap (remappable), so they are set per instance.
-        self._bindings = BindingsMap(bindings)
+        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(bindings)])
 
     def compose(self) -> ComposeResult:
         kind = "several" if self.group.multi else "one"

@@ -32,7 +32,7 @@ class ListScreen(Screen):
 
     def __init__(self, bindings: list) -> None:
         super().__init__(name="list")
-        self._bindings = BindingsMap(bindings)
+        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(bindings)])
 
     def compose(self) -> ComposeResult:
         app = self.app
