@@ -88,6 +88,7 @@ _DATE_RE = re.compile(
 _ORD_RE = re.compile(r"(\d+)(st|nd|rd|th)", re.I)
 _DECADE_RE = re.compile(r"(?:1[0-9]|20)?[0-9]0s")
 _DIGITS = frozenset("0123456789")
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SENT_END = frozenset(W.SENT_END)
 _GLUE_START = frozenset("KSTURNEGD")  # first letters of currency codes glued to digits
 
@@ -217,10 +218,10 @@ class Scanner:
         if not 0 < j < self.n:
             return False
         a, b = self.ends[j - 1], self.starts[j]
-        if b - a <= 1:
-            return b == a or self.text[a] in " \t\xa0"
+        if b == a or (b - a == 1 and self.text[a] == " "):
+            return True
         gap = self.text[a:b]
-        return gap.isspace() and "\n" not in gap and "\r" not in gap
+        return gap.isspace() and not _LINE_BREAK.search(gap)
 
     def sent_start(self, j: int) -> bool:
         if j <= 0:

@@ -311,6 +311,12 @@ def test_non_ascii_names_and_numbers():
     assert found(text) == [("3 May", "DATE"), ("€5m", "MONEY"), ("12", "CARDINAL")]
 
 
+def test_unicode_spaces_join_and_line_breaks_split():
+    assert found("5\u202fkm and 6\xa0kg and 7\u2009%") == [
+        ("5\u202fkm", "QUANTITY"), ("6\xa0kg", "QUANTITY"), ("7\u2009%", "PERCENT")]
+    assert found("5\u2028km and $\n5") == [("5", "CARDINAL"), ("5", "CARDINAL")]
+
+
 def test_markup_does_not_hide_numbers():
     assert found("<td>5,000</td><td>[12%]</td>") == [("5,000", "CARDINAL"), ("12%", "PERCENT")]
 
