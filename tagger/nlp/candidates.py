@@ -23,7 +23,10 @@ CONNECTORS = frozenset(
 )
 # Prepositions that join only after an organisation word ("Commission for Human Rights").
 PREPOSITIONS = frozenset(("for", "on", "and"))
-ON_JOINERS = frozenset("Commission Committee Council Conference Convention Panel Forum".split())
+ON_JOINERS = frozenset(
+    "Commission Committee Council Conference Convention Panel Forum Coalition Network "
+    "Alliance Initiative Institute Centre Center Task Force Campaign Coordination".split()
+)
 PARTICLES = CONNECTORS - {"of", "&"}
 _DASHES = frozenset("—–-")
 # Closed-class words that start sentences; never the first name of "Will Smith".

@@ -21,6 +21,7 @@ LOCATIVE = frozenset(
     "within between".split()
 )
 _DASHES = frozenset("—–-")
+INDEX_NUMBERS = frozenset("500 100 40 50 30 225 600 250 2000 200".split())
 PLACE_FIRST = frozenset(
     "San Santa Santo São Sao Saint St. Sainte Port Puerto Porto Fort Bandar Kota Ciudad "
     "Villa Nova Novo Nueva Nuevo New Ras Sidi Ain Beit Kafr Deir Tel".split()
@@ -144,6 +145,20 @@ class EntityTyper:
             return all(w[:1].isupper() or w in PARTICLES for w in words)
         # Initials: "John F. Kennedy", "J.K. Rowling".
         return any(len(w) == 2 and w[1] == "." for w in words[:-1])
+
+    @staticmethod
+    def _ticker_or_index(tokens: Tokens, c: Candidate) -> bool:
+        """Reuters codes "(AAPL.O)" and indices "S&P 500", "FTSE 100": not names."""
+        words = tokens.words
+        nxt = words[c.j : c.j + 3]
+        if c.i > 0 and words[c.i - 1] == "(" and len(nxt) == 3 and nxt[0] == "." and nxt[2] == ")":
+            return len(nxt[1]) <= 2 and nxt[1].isupper()
+        return (
+            c.j - c.i == 1
+            and len(nxt) >= 1
+            and nxt[0] in INDEX_NUMBERS
+            and tokens.starts[c.j] == tokens.ends[c.j - 1] + 1
+        )
 
     @staticmethod
     def _quoted(tokens: Tokens, c: Candidate) -> bool:
@@ -315,11 +330,11 @@ class EntityTyper:
             return c.forced, "forced", None
         if self._dateline(tokens, c, text):
             return "GPE", "forced", None
+        if name in self.not_name or (len(name) == 1) or self._ticker_or_index(tokens, c):
+            return None, None, None
         label = self._lookup(name)
         if label:
             return label, ("major" if name in self.gaz.major else "strong"), None
-        if name in self.not_name or (len(name) == 1):
-            return None, None, None
         label = self._by_head(words)
         if label:
             return label, "strong", None
