@@ -4,7 +4,8 @@ A rule-based scanner over a token stream, pure Python and without NLTK, so both 
 it and it costs little next to tagging: most tokens are rejected by one set lookup, and the
 rules only look a few tokens either side of a digit, a number word, a month or a currency sign.
 
-Decisions (the annotation conventions in the team contracts, made precise here):
+Decisions (the conventions of the team contracts and docs/annotation-guidelines.md, made
+precise here):
 
 | text                                   | span                    | label     |
 |----------------------------------------|-------------------------|-----------|
@@ -23,7 +24,9 @@ Decisions (the annotation conventions in the team contracts, made precise here):
 | a third time, second-stage             | third / second          | ORDINAL   |
 | one of the soldiers / the one who, no one, one another | one / -  | CARDINAL / none |
 | three-member, 5,000-strong             | three / 5,000           | CARDINAL  |
-| one-off, two-way, first-hand           | none                    | idioms    |
+| one-off, two-way, five-star, first-hand | none                   | idioms    |
+| four-time champion, two-shot lead      | four / two              | CARDINAL  |
+| half a million, a quarter of a million | whole                   | CARDINAL  |
 | first, 3rd, fifth-largest              | first / 3rd / fifth     | ORDINAL   |
 | Second World War, First Lady           | none (part of a name)   |           |
 | 25 August 2023, Aug. 25, August 25, 2023, the 25th of August | whole | DATE |
@@ -42,12 +45,15 @@ Decisions (the annotation conventions in the team contracts, made precise here):
 | Friday morning / earlier this year     | Friday / this year      | DATE      |
 | 20 years, three-day, 42-year-old, 42 years old | whole           | DURATION  |
 | Hartley, 27, / aged 65 / died at 91    | 27 / 65 / 91 (ages)     | DURATION  |
+| in her 20s / in the 80s                | 20s / 80s               | DURATION (age) / DATE |
+| 15 years and nine months, 2 hours, 13 minutes | whole            | DURATION  |
 | between seven and 15 years, five to 10% | seven / five take the unit's label | |
 | thousands of years, four seasons, half an hour | whole            | DURATION  |
 | the past two weeks / 19 minutes later  | two weeks / 19 minutes  | DURATION  |
-| 3 p.m., 3pm, 10:30 GMT, 0800 GMT, 10:30 local time | whole       | TIME      |
+| 3 p.m., 3pm, 10:30 GMT, 0800 GMT, 14.00 GMT, 10:30 local time | whole | TIME |
 | midnight, noon, tonight, this morning, last night | whole        | TIME      |
 | COVID-19, F-16, Su-25, Boeing 737, A320, MH17, M23, G7, G20, 5G | none | digits in a name |
+| FTSE 100, Windows 11, iPhone 15, Euro 2024 | none (a capitalised word before a plain number) | |
 | Article 5, page 3, No. 10, Flight 370, #1, [1] | none            | labels and references |
 | 12 Downing Street                      | none                    | street number |
 | +254 722 123456, 020 7946 0958         | none                    | phone numbers |
