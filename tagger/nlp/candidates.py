@@ -133,6 +133,8 @@ class CandidateFinder:
             return True
         if not self.looks_common(w):
             return False
+        if i > 0 and w in self.heads and words[i - 1][:1].isupper():
+            return False  # a head word ending a name: "Crimes Commission"
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if nxt[:1].isupper() and nxt.lower() not in FUNCTION_WORDS:
             # "Will Smith", "Peter Shalulile", "Shah Mahmood Qureshi": a first name, or a
@@ -426,7 +428,9 @@ def _headline_sentences(tokens: Tokens, common: frozenset[str]) -> set[int]:
         caps = sum(
             1 for w in words[i:j] if w[:1].isupper() and len(w) > 3 and w.lower() in common
         )
-        if caps >= 3 and caps * 2 >= sum(1 for w in words[i:j] if w[:1].isalpha()):
+        alpha = sum(1 for w in words[i:j] if w[:1].isalpha())
+        # A headline has no final period and capitalises most of its words.
+        if caps >= 3 and caps * 5 >= alpha * 3 and words[j - 1] not in (".", "?", "!"):
             out.update(range(i, j))
         i = j
     return out

@@ -84,6 +84,7 @@ class EntityTyper:
         self.gpe_heads = lists.get("GPE_HEAD", frozenset())
         self.person_verbs = lists.get("PERSON_VERB", frozenset())
         self.not_name = lists.get("NOT_NAME", frozenset())
+        self.event_first = lists.get("EVENT_FIRST", frozenset())
 
     # --- evidence from the name itself ------------------------------------------------
     def _lookup(self, name: str) -> str | None:
@@ -332,6 +333,12 @@ class EntityTyper:
             return "GPE", "forced", None
         if name in self.not_name or (len(name) == 1) or self._ticker_or_index(tokens, c):
             return None, None, None
+        before = tokens.words[max(0, c.i - 2) : c.i]
+        if before and (
+            before[-1] in self.event_first  # "Typhoon Yagi", "Operation Desert Storm"
+            or (len(before) == 2 and any(ch.isdigit() for ch in before[1]) and before[0][:1].isupper())
+        ):
+            return None, None, None  # "Boeing 737 MAX": a model name
         label = self._lookup(name)
         if label:
             return label, ("major" if name in self.gaz.major else "strong"), None

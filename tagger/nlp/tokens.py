@@ -75,7 +75,7 @@ def sentence_splitter():
     return PunktSentenceTokenizer(params)
 
 
-_NEEDS_SPLIT = re.compile(r"[-‑](?=[a-z])|(?<=[a-z])[-‑](?=[A-Z])")
+_NEEDS_SPLIT = re.compile(r"[-‑](?=[a-z])|(?<=[a-z])[-‑](?=[A-Z])|(?<=[A-Z])[-‑](?=[A-Z][a-z])")
 _LINE_RE = re.compile(r"[^\n]+")
 
 
@@ -95,6 +95,8 @@ def _split_hyphens(word: str, start: int, out_w, out_s, out_e) -> None:
             split = True
         elif nxt[:1].isupper() and buf in _PREFIXES:
             split = True  # "pro-Russian", but "Anti-Corruption Bureau" stays whole
+        elif buf.isupper() and len(buf) > 1 and nxt[:1].isupper() and not nxt.isupper():
+            split = True  # "EXCLUSIVE-Nigeria's refinery", "UK-Kenya trade"
         elif nxt[:1].isupper() and buf[:1].islower() and buf.lower() not in _ARABIC_PARTICLES:
             split = "-" not in buf and not any(c.isdigit() for c in buf)
         if split:
