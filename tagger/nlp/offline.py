@@ -26,9 +26,10 @@ class OfflineAnalyzer:
     name = "offline"
 
     def __init__(self) -> None:
+        from tagger.nlp.base import code_version
         from tagger.nlp.candidates import CandidateFinder
         from tagger.nlp.entity_types import EntityTyper
-        from tagger.nlp.gazetteer import BUILD_VERSION, load_gazetteer
+        from tagger.nlp.gazetteer import load_gazetteer
         from tagger.nlp.lexicon_tagger import common_words, pattern_tagger
         from tagger.nlp.tokens import sentence_splitter
 
@@ -39,7 +40,7 @@ class OfflineAnalyzer:
         self.finder = CandidateFinder(gaz, common)
         self.typer = EntityTyper(gaz, common)
         self.find_numbers = find_numbers_or_none()
-        self.version = f"offline-g{BUILD_VERSION}"
+        self.version = f"offline-{code_version()}"
 
     def entities(self, text: str, tokens=None) -> list[Span]:
         from tagger.nlp.tokens import tokenize

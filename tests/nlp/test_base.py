@@ -68,3 +68,19 @@ def test_normalise_trims_quotes_and_drops_empty():
     text = "“Kenya”, ,"
     assert normalise(text, [Span(0, 8, "GPE")]) == [Span(1, 6, "GPE")]
     assert normalise(text, [Span(7, 10, "GPE")]) == []
+
+
+def test_code_version_keys_the_cache(monkeypatch):
+    first = base.code_version()
+    assert first == base.code_version() and len(first) == 12
+    # Any change to the word lists changes the version, so cached spans are recomputed.
+    from pathlib import Path
+
+    real = Path.read_bytes
+
+    def edited(self):
+        data = real(self)
+        return data + b"\nEdited" if self.name == "curated.txt" else data
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    assert base.code_version() != first
