@@ -155,6 +155,16 @@ def relative_rule(sc, i: int):
     return None
 
 
+def season_rule(sc, i: int):
+    """ "summer 2023", "the winter of 2022": a season with its year is one date."""
+    k = i + 1
+    if sc.low(k) == "of" and sc.near(k):
+        k += 1
+    if year_at(sc, k, lo=1900):
+        return ("DATE", sc.starts[i], sc.ends[k], k + 1)
+    return None
+
+
 def mid_compound(sc, i: int, parts: list[str]):
     """ "mid-2024", "mid-March", "mid-1990s"; and month ranges such as "October-December"."""
     head = parts[0].lower()

@@ -211,4 +211,5 @@ probably possibly more most fewer least many several average so yet then now sti
 both every whereas although though because once nearly some another through throughout via
 per vs versus unlike like despite toward towards against across beyond near past amid amidst
 beside besides excluding except following regarding plus minus circa around approximately
+fiscal
 """.split())

@@ -109,7 +109,7 @@ _TRIGGERS = frozenset(
     _variants(_WORD_NUMBERS | W.PLURAL_SCALES | {"tens", "a", "an", "half", "several"})
     | _variants(W.ORDINALS) | _variants(W.MONTHS) | _variants(W.WEEKDAYS | W.WEEKDAYS_PLURAL)
     | _variants(W.RELATIVE_HEADS | W.DAY_WORDS | W.TIME_WORDS)
-    | _variants(W.HOLIDAY_HEADS) | W.CURRENCY_PREFIX_CODES | W.CURRENCY_SYMBOLS
+    | _variants(W.HOLIDAY_HEADS | W.SEASONS) | W.CURRENCY_PREFIX_CODES | W.CURRENCY_SYMBOLS
 )
 
 

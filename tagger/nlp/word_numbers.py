@@ -59,6 +59,8 @@ def word_rule(sc, i: int):
         return None
     if w in W.HOLIDAY_HEADS:
         return D.holiday_rule(sc, i)
+    if w in W.SEASONS:
+        return D.season_rule(sc, i)
     return number_word_rule(sc, i)
 
 
