@@ -89,6 +89,9 @@ def month_rule(sc, i: int):
         return ("DATE", sc.starts[i], sc.ends[k + 1], k + 2)
     if sc.low(k) in W.RELATIVE_HEADS and sc.low(k + 1) == "year" and sc.near(k):
         return ("DATE", sc.starts[i], sc.ends[k + 1], k + 2)  # "June last year"
+    # A month alone, unless it is someone's name ("by Jan Smith", "April Ryan", "Mary June").
+    if sc.cap(i + 1) and sc.near(i + 1) and not is_weekday(sc, i + 1):
+        return None
     prev = sc.low(i - 1) if sc.near(i) else ""
     if prev in W.DATE_PREPS:
         return ("DATE", sc.starts[i], sc.ends[i], i + 1)
@@ -96,9 +99,6 @@ def month_rule(sc, i: int):
         return None
     if sc.low(k) == "quarter" and sc.near(k):
         return ("DATE", sc.starts[i], sc.ends[k], k + 1)
-    # An unambiguous month alone, unless it is someone's name ("April Ryan", "Mary June").
-    if sc.cap(i + 1) and sc.near(i + 1) and not is_weekday(sc, i + 1):
-        return None
     if sc.cap(i - 1) and sc.near(i) and not sc.sent_start(i):
         return None
     return ("DATE", sc.starts[i], sc.ends[i], i + 1)

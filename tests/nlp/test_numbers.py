@@ -126,6 +126,7 @@ CASES = [
     ("May I ask?", []),
     ("Theresa May said it may rain.", []),
     ("It will end by May.", [("May", "DATE")]),
+    ("A report by Jan Kowalski in April found it.", [("April", "DATE")]),
     ("Sales fell in 2023.", [("2023", "DATE")]),
     ("The 1997-98 season and the 1990s.", [("1997-98", "DATE"), ("1990s", "DATE")]),
     ("It grew last year and will grow next week.",
