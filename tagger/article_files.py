@@ -9,6 +9,7 @@ few shards read are kept in a small LRU).
 
 from __future__ import annotations
 
+import sys
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,6 +24,7 @@ from tagger.storage import atomic_write, damaged, ensure_folder, file_signature,
 SHARD_SIZE = 500
 LRU_SHARDS = 4
 SUMMARY_FIELDS = ("id", "title", "source", "date", "imported_at")
+REST = SUMMARY_FIELDS[1:]
 HINT = (
     "Articles can be imported again from their files; the reviews, kept apart in "
     "reviews.json and journal.jsonl, are not affected."
@@ -81,7 +83,12 @@ class ArticleFiles:
             if n != len(self.summaries) + 1:
                 raise damaged(path, f"article number {n} is out of sequence", HINT)
             d = docs[str(n)]
-            summary = ArticleSummary(*(d.get(k, "") for k in SUMMARY_FIELDS))
+            # Interned, as the review fold interns them: one string per id, shared by both.
+            get = d.get
+            summary = ArticleSummary(
+                sys.intern(get("id", "")), get("title", ""), get("source", ""), get("date", ""),
+                get("imported_at", ""),
+            )
             self.number[summary.id] = n - 1
             self.summaries.append(summary)
 
@@ -185,5 +192,6 @@ class ArticleFiles:
         atomic_write(self.index_path(shard), orjson.dumps({"summaries": summaries}))
         self._lru.pop(shard, None)
         for i, art in enumerate(part):
-            self.number[art.id] = n0 + i
-            self.summaries.append(ArticleSummary.of(art))
+            summary = ArticleSummary(sys.intern(art.id), *(getattr(art, k) for k in REST))
+            self.number[summary.id] = n0 + i
+            self.summaries.append(summary)

@@ -21,6 +21,8 @@ import orjson
 from tagger.errors import StoreError
 from tagger.storage import damaged, fsync_dir, write_all
 
+Span = tuple[int, int]  # [start, stop) byte offsets of one line
+
 
 class Journal:
     """Appends and reads the journal file; `pos` is how far this process has applied it."""
@@ -42,8 +44,9 @@ class Journal:
     def has_news(self) -> bool:
         return self.size() != self.pos
 
-    def read_new(self, *, locked: bool) -> list[dict[str, Any]]:
-        """Committed entries appended since `pos` (by anyone); advances `pos` and `seq`.
+    def read_new(self, *, locked: bool) -> list[tuple[dict[str, Any], Span]]:
+        """Committed entries appended since `pos` (by anyone), each with its byte range;
+        advances `pos` and `seq`.
 
         Each append marks its last line with `"end": true`. Lines after the last marker
         belong to a write still in progress or, with the store lock held, to a writer that
@@ -59,17 +62,18 @@ class Journal:
         with open(self.path, "rb") as f:
             f.seek(self.pos)
             data = f.read(size - self.pos)
-        entries: list[dict[str, Any]] = []
+        entries: list[tuple[dict[str, Any], Span]] = []
         committed, committed_at, seq = 0, 0, self.seq
-        start = 0
+        start, base = 0, self.pos
         while True:
             nl = data.find(b"\n", start)
             if nl < 0:
                 break
             seq += 1
-            entries.append(self._parse(data[start:nl], seq))
+            entry = self._parse(data[start:nl], seq)
+            entries.append((entry, (base + start, base + nl + 1)))
             start = nl + 1
-            if entries[-1].get("end"):
+            if entry.get("end"):
                 committed, committed_at = len(entries), start
         if committed_at < len(data) and locked:
             self._drop_torn(self.pos + committed_at, data[committed_at:])
@@ -140,6 +144,19 @@ class Journal:
                     yield offset, entry
                     offset += len(raw) + 1
 
+    def read_ranges(self, ranges: list[list[int]]) -> Iterator[dict]:
+        """The entries inside byte ranges of committed lines (undo steps point at them)."""
+        if not ranges:
+            return
+        with open(self.path, "rb") as f:
+            for start, stop in ranges:
+                if stop > self.pos or start < 0:
+                    raise damaged(self.path, f"bytes {start}-{stop} are not in the journal",
+                                  self.hint())
+                f.seek(start)
+                for raw in f.read(stop - start).splitlines():
+                    yield orjson.loads(raw)
+
     def read_at(self, offsets: list[int]) -> Iterator[dict]:
         if not offsets:
             return
@@ -149,8 +166,11 @@ class Journal:
                 yield orjson.loads(f.readline())
 
     # -- writing ----------------------------------------------------------------------
-    def append(self, entries: list[dict[str, Any]]) -> None:
-        """Write entries (seq already set) and fdatasync; the caller holds the lock."""
+    def append(self, entries: list[dict[str, Any]]) -> list[Span]:
+        """Write entries (seq already set) and fdatasync; the caller holds the lock.
+
+        Returns each entry's byte range in the file.
+        """
         if self._fd is None:
             existed = self.path.exists()
             self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -162,6 +182,10 @@ class Journal:
         lines = [orjson.dumps(e) for e in entries[:-1]]
         lines.append(orjson.dumps({**entries[-1], "end": True}))
         data = b"\n".join(lines) + b"\n"
+        spans, at = [], self.pos
+        for line in lines:
+            spans.append((at, at + len(line) + 1))
+            at += len(line) + 1
         try:
             write_all(self._fd, data)
             os.fdatasync(self._fd)
@@ -170,6 +194,7 @@ class Journal:
             raise StoreError(f"Could not save to {self.path}: {exc.strerror or exc}.") from exc
         self.pos += len(data)
         self.seq = entries[-1]["seq"]
+        return spans
 
     def close(self) -> None:
         if self._fd is not None:

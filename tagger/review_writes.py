@@ -42,9 +42,9 @@ class ReviewWrites:
     def _commit(self: Store, entries: list[dict[str, Any]]) -> None:
         if not entries:
             return
-        self._journal.append(entries)
-        for entry in entries:
-            self._book.apply(entry)
+        spans = self._journal.append(entries)
+        for entry, span in zip(entries, spans, strict=True):
+            self._book.apply(entry, span)
         if self._journal.seq - self._snapshot_seq >= self._checkpoint_every:
             try:
                 self._checkpoint()
@@ -53,7 +53,7 @@ class ReviewWrites:
 
     def _change(
         self: Store, article_id: str, reviewer: str, batch: str | None,
-        compute: Callable[[dict | None], list[Step]],
+        compute: Callable[[Review | None], list[Step]],
     ) -> Review:
         reviewer = self._reviewer(reviewer)
         with self._lock.held():
@@ -65,7 +65,7 @@ class ReviewWrites:
                     [(article_id, f, o, n) for f, o, n in steps], reviewer, batch or new_batch_id()
                 )
                 self._commit(entries)
-            found = self._book.review(article_id, reviewer)
+            found = self._book.get(article_id, reviewer)
         return found or Review(article_id, reviewer)
 
     # -- single-article writes ----------------------------------------------------------
@@ -73,7 +73,7 @@ class ReviewWrites:
         name = self._group(group)
         wanted = self._labels(name, labels)
 
-        def compute(rv: dict | None) -> list[Step]:
+        def compute(rv: Review | None) -> list[Step]:
             steps: list[Step] = []
             old = field_value(rv, f"tags.{name}")
             if old != wanted:
@@ -89,7 +89,7 @@ class ReviewWrites:
         if status not in STATUSES:
             raise ValidationError(f"'{status}' is not a status. Use one of: {', '.join(STATUSES)}.")
 
-        def compute(rv: dict | None) -> list[Step]:
+        def compute(rv: Review | None) -> list[Step]:
             old = field_value(rv, "status")
             return [("status", old, status)] if old != status else []
 
@@ -99,7 +99,7 @@ class ReviewWrites:
         if not isinstance(note, str):
             raise ValidationError("A note is text.")
 
-        def compute(rv: dict | None) -> list[Step]:
+        def compute(rv: Review | None) -> list[Step]:
             old = field_value(rv, "note")
             return [("note", old, note)] if old != note else []
 
@@ -108,7 +108,7 @@ class ReviewWrites:
     def set_unsure(self: Store, article_id, reviewer, group, unsure: bool, *, batch=None) -> Review:
         name = self._group(group)
 
-        def compute(rv: dict | None) -> list[Step]:
+        def compute(rv: Review | None) -> list[Step]:
             old = field_value(rv, "unsure")
             new = [g for g in old if g != name] + ([name] if unsure else [])
             steps: list[Step] = [("unsure", old, new)] if sorted(new) != sorted(old) else []
@@ -116,7 +116,7 @@ class ReviewWrites:
             if unsure and status != "unsure":
                 steps.append(("status", status, "unsure"))
             elif not unsure and not new and status == "unsure":
-                tagged = bool(rv and rv["tags"])
+                tagged = bool(rv and rv.tags)
                 steps.append(("status", status, "tagged" if tagged else "untagged"))
             return steps
 
@@ -125,7 +125,7 @@ class ReviewWrites:
     def accept(self: Store, article_id, reviewer, *, batch=None) -> Review:
         """Mark the tags as checked: status "tagged", reviewed_at now, unsure marks cleared."""
 
-        def compute(rv: dict | None) -> list[Step]:
+        def compute(rv: Review | None) -> list[Step]:
             steps: list[Step] = []
             status = field_value(rv, "status")
             if status != "tagged":
@@ -190,12 +190,13 @@ class ReviewWrites:
             step = (self._book.next_undo if action == "undo" else self._book.next_redo)(reviewer)
             if step is None:
                 return []
-            plan = reversed(step["changes"]) if action == "undo" else step["changes"]
+            changes = step.plan(reviewer, self._journal.read_ranges)
+            plan = reversed(changes) if action == "undo" else changes
             steps = []
             for aid, fld, old, new in plan:
                 current = field_value(self._book.get(aid, reviewer), fld)
                 steps.append((aid, fld, current, old if action == "undo" else new))
-            entries = self._entries(steps, reviewer, step["batch"], action)
+            entries = self._entries(steps, reviewer, step.batch, action)
             self._commit(entries)
         return [Change.from_dict(e) for e in entries]
 
@@ -215,7 +216,7 @@ class ReviewWrites:
             self._require(review.article_id)
             current = self._book.get(review.article_id, reviewer)
             if current is not None:
-                same = current["tags"] == tags and all(
+                same = {g: list(v) for g, v in current.tags.items()} == tags and all(
                     field_value(current, k) == v for k, v in fields.items()
                 )
                 return "same" if same else "conflict"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import gc
 import os
 import threading
 from collections.abc import Iterator
@@ -36,6 +37,7 @@ __all__ = [
     "file_signature",
     "fsync_dir",
     "open_tinydb",
+    "paused_gc",
     "read_json",
 ]
 
@@ -102,6 +104,22 @@ def damaged(path: Path, problem: str, backup: str) -> StoreDamagedError:
         f"{path} is damaged ({problem}). It was not changed, and nothing was written to "
         f"the store. {backup}"
     )
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Keep the cyclic garbage collector out of a pass that builds many long-lived objects.
+
+    Loading 100,000 reviews otherwise triggers full collections over an ever larger heap,
+    which cost a third of the open time, measured; nothing built here is cyclic garbage.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def read_json(path: Path, backup: str = "") -> Any:

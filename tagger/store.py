@@ -6,10 +6,13 @@ Layout and why (figures in /work/shared/notes/tinydb.md and bench/store_bench.py
   durable. Rewriting a JSON file per save costs 1 s at 100k reviews with TinyDB's
   JSONStorage, and still 34 ms (6 ms at 10k) with TinyDB's Table API on a MemoryStorage,
   because every Table update copies the whole table twice; reviews are therefore held in
-  plain dicts (`tagger.history.ReviewBook`) and folded from the journal.
+  memory as compact, frozen Review objects (`tagger.history.ReviewBook`) folded from the
+  journal, and readers get those objects as they are (`tagger.review_reads`, with
+  `iter_effective` for bulk reads; writes are in `tagger.review_writes`).
 - `reviews.json` is a TinyDB snapshot of that fold (reviews + undo stacks), written
-  atomically every CHECKPOINT_EVERY changes, with the previous one kept as
-  `reviews.prev.json`; on open only the journal tail after it is replayed.
+  atomically every CHECKPOINT_EVERY changes one review per line so it can be read back a
+  line at a time (`tagger.snapshot`), with the previous one kept as `reviews.prev.json`;
+  on open only the journal tail after it is replayed.
 - `articles/` holds bodies in TinyDB shards apart from reviews (`tagger.article_files`);
   `state.json` and `annotations/` are small TinyDB files (`tagger.side_tables`).
 - `lock` is flocked for every read-modify-write; before writing, whatever other processes
@@ -26,23 +29,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import orjson
-
 from tagger.article_files import ArticleFiles
 from tagger.config import Taxonomy
 from tagger.errors import NotFoundError, StoreError, StoreLockedError, ValidationError
 from tagger.history import ReviewBook, new_batch_id
 from tagger.journal import Journal
-from tagger.models import Article, ArticleSummary, Review, Span, utc_now
+from tagger.models import Article, ArticleSummary, Span, utc_now
+from tagger.review_reads import ReviewReads
 from tagger.review_writes import ReviewWrites
 from tagger.side_tables import AnnotationCache, UiState
-from tagger.storage import (
-    StoreLock,
-    atomic_write,
-    clean_temp_files,
-    damaged,
-    read_json,
-)
+from tagger.snapshot import read_snapshot, snapshot_bytes
+from tagger.storage import StoreLock, atomic_write, clean_temp_files, paused_gc
 from tagger.store_meta import SCHEMA_VERSION, check_meta
 
 CHECKPOINT_EVERY = 1000  # journal lines between snapshots
@@ -58,7 +55,7 @@ class AddResult:
     duplicates: list[str] = field(default_factory=list)
 
 
-class Store(ReviewWrites):
+class Store(ReviewReads, ReviewWrites):
     """One store folder, opened by one process; other processes may open it too."""
 
     def __init__(self, path: Path, taxonomy: Taxonomy | None, lock_timeout: float) -> None:
@@ -105,6 +102,10 @@ class Store(ReviewWrites):
         return store
 
     def _load(self) -> None:
+        with paused_gc():
+            self._load_all()
+
+    def _load_all(self) -> None:
         self.schema_version = check_meta(self.path)
         clean_temp_files(self.path)
         if self._snapshot.exists():
@@ -114,17 +115,11 @@ class Store(ReviewWrites):
             )
             if self._previous.exists():
                 backup += f" The previous checkpoint is in {self._previous}."
-            tables = read_json(self._snapshot, backup)
-            try:
-                self._book = ReviewBook.from_tables(tables)
-                point = tables["checkpoint"]["1"]
-                seq, offset = int(point["seq"]), int(point["journal_offset"])
-            except (KeyError, TypeError, ValueError, AttributeError):
-                raise damaged(self._snapshot, "not a snapshot of reviews", backup) from None
+            self._book, seq, offset = read_snapshot(self._snapshot, backup)
             self._journal.check_offset(offset, seq)
             self._snapshot_seq = seq
-        for entry in self._journal.read_new(locked=True):
-            self._book.apply(entry)
+        for entry, span in self._journal.read_new(locked=True):
+            self._book.apply(entry, span)
         self._articles.sync()
         self._state = UiState(self.path / "state.json")
         self._state.db.storage.read()  # a damaged state file is reported now
@@ -171,8 +166,8 @@ class Store(ReviewWrites):
     def _sync(self) -> bool:
         """Apply what other processes wrote; call with the lock held."""
         changed = False
-        for entry in self._journal.read_new(locked=True):
-            self._book.apply(entry)
+        for entry, span in self._journal.read_new(locked=True):
+            self._book.apply(entry, span)
             changed = True
         changed |= self._articles.sync()
         if self._state is not None:
@@ -191,16 +186,13 @@ class Store(ReviewWrites):
             return False
 
     def _checkpoint(self) -> None:
-        tables = self._book.to_tables()
-        tables["checkpoint"] = {
-            "1": {
-                "seq": self._journal.seq,
-                "journal_offset": self._journal.pos,
-                "schema_version": self.schema_version,
-                "written_at": utc_now(),
-            }
+        point = {
+            "seq": self._journal.seq,
+            "journal_offset": self._journal.pos,
+            "schema_version": self.schema_version,
+            "written_at": utc_now(),
         }
-        data = orjson.dumps(tables)
+        data = snapshot_bytes(self._book, point)
         if self._snapshot.exists():
             # Between these two renames there is no snapshot: open then replays the journal.
             try:
@@ -286,61 +278,6 @@ class Store(ReviewWrites):
     def _require(self, article_id: str) -> None:
         if article_id not in self._articles.number:
             raise NotFoundError(f"There is no article {article_id!r} in the store at {self.path}.")
-
-    # -- reading reviews -----------------------------------------------------------------
-    def get_review(self, article_id: str, reviewer: str) -> Review | None:
-        return self._book.review(article_id, reviewer)
-
-    def reviews_for(self, article_id: str) -> list[Review]:
-        with self._lock.thread:
-            found = list((self._book.reviews.get(article_id) or {}).values())
-        return sorted((Review.from_dict(d) for d in found), key=lambda r: r.updated_at)
-
-    def iter_reviews(self) -> Iterator[Review]:
-        with self._lock.thread:
-            found = [d for by in self._book.reviews.values() for d in by.values()]
-        return (Review.from_dict(d) for d in found)
-
-    def effective_review(self, article_id: str, reviewer: str | None) -> Review | None:
-        d = self._book.effective(article_id, reviewer)
-        return Review.from_dict(d) if d else None
-
-    def untagged_ids(self, reviewer: str | None = None) -> list[str]:
-        """Ids (import order) whose effective review is absent or still "untagged"."""
-        book = self._book
-        with self._lock.thread:
-            out = []
-            for s in self._articles.summaries:
-                if s.id not in book.reviews:
-                    out.append(s.id)
-                    continue
-                d = book.effective(s.id, reviewer)
-                if d is None or d["status"] == "untagged":
-                    out.append(s.id)
-            return out
-
-    def count_by(self, group: str, reviewer: str | None = None) -> collections.Counter:
-        """Articles per label of `group` (or per status when group is "status")."""
-        counts: collections.Counter = collections.Counter()
-        book = self._book
-        with self._lock.thread:
-            if group == "status":
-                reviewed = 0
-                for aid in book.reviews:
-                    d = book.effective(aid, reviewer)
-                    if d is not None and aid in self._articles.number:
-                        counts[d["status"]] += 1
-                        reviewed += 1
-                untagged = len(self._articles.summaries) - reviewed
-                if untagged:
-                    counts["untagged"] += untagged
-                return counts
-            name = self._group(group)
-            for aid in book.reviews:
-                d = book.effective(aid, reviewer)
-                if d is not None:
-                    counts.update(d["tags"].get(name, ()))
-        return counts
 
     # -- validation ----------------------------------------------------------------------
     @staticmethod
