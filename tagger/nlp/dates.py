@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tagger.nlp import number_words as W
 
-_AMBIG_FULL = {"march", "may"}
+_FIRST_NAMES = {"jan", "april", "june", "august", "may"}  # months that are also first names
 
 
 def is_month(sc, j: int) -> bool:
@@ -90,7 +90,8 @@ def month_rule(sc, i: int):
     if sc.low(k) in W.RELATIVE_HEADS and sc.low(k + 1) == "year" and sc.near(k):
         return ("DATE", sc.starts[i], sc.ends[k + 1], k + 2)  # "June last year"
     # A month alone, unless it is someone's name ("by Jan Smith", "April Ryan", "Mary June").
-    if sc.cap(i + 1) and sc.near(i + 1) and not is_weekday(sc, i + 1):
+    name_next = sc.cap(i + 1) and sc.near(i + 1) and not is_weekday(sc, i + 1)
+    if name_next and low in _FIRST_NAMES:
         return None
     prev = sc.low(i - 1) if sc.near(i) else ""
     if prev in W.DATE_PREPS:
@@ -99,6 +100,8 @@ def month_rule(sc, i: int):
         return None
     if sc.low(k) == "quarter" and sc.near(k):
         return ("DATE", sc.starts[i], sc.ends[k], k + 1)
+    if name_next:
+        return None
     if sc.cap(i - 1) and sc.near(i) and not sc.sent_start(i):
         return None
     return ("DATE", sc.starts[i], sc.ends[i], i + 1)

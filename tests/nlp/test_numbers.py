@@ -127,6 +127,7 @@ CASES = [
     ("Theresa May said it may rain.", []),
     ("It will end by May.", [("May", "DATE")]),
     ("A report by Jan Kowalski in April found it.", [("April", "DATE")]),
+    ("In March President Ruto said so.", [("March", "DATE")]),
     ("Sales fell in 2023.", [("2023", "DATE")]),
     ("The 1997-98 season and the 1990s.", [("1997-98", "DATE"), ("1990s", "DATE")]),
     ("It grew last year and will grow next week.",
