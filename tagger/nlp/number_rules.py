@@ -122,10 +122,8 @@ def digit_rule(sc, i: int):
         r = suffix(sc, i, i + 1, True, False)
         if r:
             return r
-        if sh[2] == "m" and (sc.low(i + 1) in _METRE_CONTEXT or not sc.near(i + 1)):
-            if sc.low(i - 1) == "the" or sc.low(i + 1) in _METRE_CONTEXT:
-                return _span("QUANTITY", sc, i, i + 1)
-        return _span("CARDINAL", sc, i, i + 1)
+        metres = sc.low(i + 1) in _METRE_CONTEXT or (sc.low(i - 1) == "the" and not sc.near(i + 1))
+        return _span("QUANTITY" if sh[2] == "m" and metres else "CARDINAL", sc, i, i + 1)
     value = sh[1]
     plain = kind == "int"
     if kind != "num" and D.day_at(sc, i):

@@ -29,8 +29,6 @@ ATTACHED_SCALES = {"m": 10**6, "k": 10**3, "bn": 10**9, "b": 10**9, "mn": 10**6,
                    "trn": 10**12, "mln": 10**6, "bln": 10**9}  # fmt: skip
 # "hundreds of", "tens of thousands", "billions of dollars".
 PLURAL_SCALES = {"dozens", "hundreds", "thousands", "millions", "billions", "trillions"}
-FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
-             "sixth", "sixths", "tenth", "tenths"}  # fmt: skip
 
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -176,11 +174,6 @@ resolution rd hwy exit terminal bay pier tel tel. phone fax call dial extension 
 STREET_WORDS = {"Street", "St", "St.", "Road", "Rd", "Rd.", "Avenue", "Ave", "Ave.", "Lane",
                 "Boulevard", "Blvd", "Drive", "Way", "Place", "Square", "Close", "Crescent",
                 "Terrace", "Court", "Highway", "Parkway", "Row", "Gardens"}  # fmt: skip
-# Approximators in front of a year-like number make it a count, not a year: "about 2000".
-APPROXIMATORS = {"about", "nearly", "some", "around", "almost", "over", "than", "roughly",
-                 "approximately", "estimated", "least", "most", "only", "just", "under",
-                 "exactly", "another", "additional", "extra", "all", "total", "of", "those",
-                 "these", "the", "and"}  # fmt: skip
 # Nouns that make a year-like number a count: "2000 troops".
 COUNT_NOUNS = set("""
 people persons troops soldiers residents workers jobs homes houses cases deaths members employees
@@ -193,10 +186,6 @@ words pages copies tickets seats shares points runs goals km miles times
 # every tail but a unit is ("one-off", "one-time"), while "four-time champion" counts.
 IDIOM_TAILS = {"way", "sided", "fold", "faced", "dimensional", "pronged", "tier", "tiered",
                "star", "horse", "edged", "seater"}  # fmt: skip
-# After an ordinal compound these keep the ordinal: "fifth-largest", "first-ever".
-ORDINAL_TAILS = {"ever", "time", "round", "place", "quarter", "half", "degree", "generation",
-                 "class", "rate", "term", "biggest", "largest", "highest", "lowest", "most",
-                 "least", "best", "worst", "longest", "straight", "seeded", "placed"}  # fmt: skip
 # Tokens after which a capitalised word starts a sentence.
 SENT_END = {".", "!", "?", '"', "“", "”", "‘", "'", ":", "(", "[", "—", "–", "-", "•", "*",
             "«", "»", "|", ">"}  # fmt: skip
