@@ -45,6 +45,12 @@ _PREFIXES = frozenset("pro anti non ex post pre neo mid".split())
 _JOINING_PARTICLES = _ARABIC_PARTICLES | frozenset("e i o y ul ud ur".split())
 
 
+def _common() -> frozenset[str]:
+    from tagger.nlp.lexicon_tagger import common_words
+
+    return common_words()
+
+
 @dataclass(frozen=True, slots=True)
 class Tokens:
     """Parallel lists: word text, start and end offsets, and sentence-start flags."""
@@ -92,7 +98,8 @@ def _split_hyphens(word: str, start: int, out_w, out_s, out_e) -> None:
         left_cap = buf[:1].isupper()
         split = False
         if nxt[:1].islower() and left_cap and nxt not in _JOINING_PARTICLES:
-            split = True
+            # "Nairobi-based" splits; "Lee Jae-myung" (a given name, not an English word) stays.
+            split = nxt.lower() in _common() or len(nxt) > 6
         elif nxt[:1].isupper() and buf in _PREFIXES:
             split = True  # "pro-Russian", but "Anti-Corruption Bureau" stays whole
         elif buf.isupper() and len(buf) > 1 and nxt[:1].isupper() and not nxt.isupper():
