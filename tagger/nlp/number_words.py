@@ -113,7 +113,7 @@ CURRENCY_PREFIX_CODES = {
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "KES", "UGX", "TZS", "NGN", "ZAR", "CHF",
     "AUD", "CAD", "NZD", "HKD", "SGD", "EGP", "GHS", "ETB", "RWF", "AED", "SAR", "PKR", "BDT",
     "KSh", "Ksh", "KShs", "Kshs", "Sh", "Shs", "TSh", "Tsh", "USh", "Ush", "Rs", "Rs.", "Rp",
-    "Tk", "Dh", "Dhs", "GH¢", "Le", "MK", "ZK",
+    "Tk", "Dh", "Dhs", "GH¢", "MK", "ZK",
 }  # fmt: skip
 # Letters that sit before "$": "US$", "A$", "HK$".
 DOLLAR_PREFIXES = {"US", "A", "C", "NZ", "HK", "S", "R", "NT", "Z", "AU", "CA", "SG", "J", "EC",
