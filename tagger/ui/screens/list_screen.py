@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingsMap
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
+from tagger.ui.sanitize import clean_line
 from tagger.ui.widgets.article_table import ArticleTable, ColumnHeader
 from tagger.ui.widgets.filter_bar import FilterBar
 from tagger.ui.widgets.progress_line import ProgressLine
+from tagger.ui.widgets.tag_bar import TagBar
 
 if TYPE_CHECKING:
     from tagger.ui.app import TaggerApp
@@ -40,6 +43,8 @@ class ListScreen(Screen):
         titles.update({g.name: g.title for g in app.taxonomy.groups})
         yield ColumnHeader(app.taxonomy.names, titles, id="list-header")
         yield ArticleTable(app.model, app.taxonomy, app.marks, id="list-table")
+        yield Static("", id="list-detail")
+        yield TagBar(id="list-tags")
         yield FilterBar(id="filter-bar")
         yield ProgressLine(id="progress-line")
         yield Footer(compact=True)
@@ -60,11 +65,35 @@ class ListScreen(Screen):
         self.query_one(ColumnHeader).set_sort(sort.column, sort.descending)
         index = self.app.model.index_of(self.app.current_article_id)
         table.move_to(index if index is not None else 0)
+        self.show_detail()
         self.show_progress()
 
     def article_changed(self, article_id: str) -> None:
         self.table.refresh_article(article_id)
+        if article_id == self.table.current_id:
+            self.show_detail()
         self.show_progress()
+
+    def show_detail(self) -> None:
+        """The current article's full title (the column cuts it) and all its tags."""
+        app = self.app
+        aid = self.table.current_id
+        detail = self.query_one("#list-detail", Static)
+        if aid is None:
+            detail.update("")
+            self.query_one(TagBar).show(None, app.taxonomy, reviewer=app.reviewer)
+            return
+        summary = app.model.summaries[aid]
+        review = app.model.review(aid)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(clean_line(summary.title), style="bold")
+        meta = " · ".join(clean_line(x) for x in (summary.source, summary.date) if x)
+        if meta:
+            line.append(f"  {meta}")
+        if review is not None and review.note:
+            line.append(f"  note: {clean_line(review.note)}", style="italic")
+        detail.update(line)
+        self.query_one(TagBar).show(review, app.taxonomy, reviewer=app.reviewer)
 
     def show_progress(self, message: str = "") -> None:
         app = self.app
@@ -80,6 +109,7 @@ class ListScreen(Screen):
     # --- cursor ------------------------------------------------------------------------
     def _moved(self) -> None:
         self.app.set_current(self.table.current_id, index=self.table.cursor)
+        self.show_detail()
 
     def action_cursor(self, step: int) -> None:
         self.table.move_to(self.table.cursor + step)
@@ -99,6 +129,7 @@ class ListScreen(Screen):
             index = self.app.model.index_of(article_id)
         if index is not None:
             self.table.move_to(index)
+            self.show_detail()
 
     def action_open(self) -> None:
         self._moved()
