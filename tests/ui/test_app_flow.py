@@ -6,6 +6,7 @@ import pytest
 
 from tagger.config import load_settings
 from tagger.errors import StoreLockedError
+from tagger.query import parse_query
 from tagger.store import Store
 from tagger.ui.app import create_app
 from tagger.ui.dialogs.picker import TagPicker
@@ -222,3 +223,25 @@ async def test_other_reviewers_saves_appear_after_refresh(store_path):
             if app.model.labels(aid, "topic") == ("health",):
                 break
         assert app.model.labels(aid, "topic") == ("health",)
+
+
+async def test_queues_show_remaining_counts_and_switch(store_path):
+    from tagger.ui.widgets.queue_list import ALL, QueueDialog, QueueList
+
+    app = build(store_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.store.save_filter("wire", "source:reuters")
+        app.store.save_filter("nation", "source:nation")
+        wire = app.model.matching(parse_query("source:reuters"))
+        app.store.set_status(wire[0], ME, "skipped")
+        app.refresh_articles([wire[0]])
+        await pilot.press("g")
+        assert isinstance(app.screen, QueueDialog)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        counts = app.screen.query_one(QueueList).counts
+        assert counts == {ALL: (7, 8), "wire": (1, 2), "nation": (2, 2)}
+        await pilot.press("down", "down", "enter")  # all articles, wire, nation
+        assert app.queue_name == "nation" and app.query_text == "source:nation"
+        assert len(app.model.ids) == 2
+        assert "queue nation" in str(app.screen.query_one("#progress-line").render())

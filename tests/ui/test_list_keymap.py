@@ -120,3 +120,18 @@ def test_review_command_reports_a_bad_keymap_before_starting(tmp_path):
     result = CliRunner().invoke(main, ["--config", str(cfg), "review"])
     assert result.exit_code == 1
     assert "Invalid configuration" in result.output and "bound to both" in result.output
+
+
+async def test_reading_view_keys_are_remapped_through_textual_keymap(store_path):
+    pytest.importorskip("tagger.ui.screens.reading")
+    from tagger.ui.screens.reading import ReadingScreen
+
+    settings = replace(load_settings(), keys={"read.toggle_boilerplate": "v"})
+    store = Store.open(store_path, taxonomy=settings.taxonomy)
+    app = create_app(store, settings, ME, analyzer=StubAnalyzer(), refresh_interval=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        keys = {b.binding.id: key for key, b in app.screen.active_bindings.items()}
+        assert keys.get("read.toggle_boilerplate") == "v"
