@@ -15,6 +15,7 @@ _PEOPLE = {"people", "those", "adults", "anyone", "everyone", "women", "men", "p
            "individuals", "aged"}  # fmt: skip
 _DEATH = {"died", "dies", "dead", "death", "retired", "retires", "retire", "retiring"}
 _RANGE_WORDS = {"to", "and", "or", "-", "–"}
+_AGE_ADVERBS = {"just", "only", "barely", "nearly", "almost", "about", "still", "now"}
 _AGE_LINKS = {"between", "from", "and", "to", "-", "–", "or"}
 
 
@@ -30,7 +31,10 @@ def is_label_number(sc, i: int, plain: bool) -> bool:
     if p == "[" and sc.tok(i + 1) == "]":
         return True
     if plain and p.isalpha() and not p.islower():
-        # "Boeing 737", "iPhone 15", "Radio 4"; sentence starters such as "About" are listed
+        # "Boeing 737", "iPhone 15", "Radio 4"; sentence starters such as "About" are listed,
+        # and "stabbed Kyle Brown 12 times" or "told Reuters 40 people died" still count
+        if sc.low(i + 1) in W.COUNT_NOUNS and sc.near(i + 1):
+            return False
         low = p.lower()
         return not (low in W.CAP_FUNCTION_WORDS or low in W.MONTHS or low in W.WEEKDAYS)
     return False
@@ -69,6 +73,8 @@ def is_age(sc, i: int, value: float) -> bool:
         return True
     if prev == "at" and before in _DEATH:
         return True
+    if prev in _AGE_ADVERBS:  # "He was just 16."
+        prev, before = before, sc.low(i - 3)
     if prev in ("was", "is") and before in ("he", "she"):
         return nxt in (".", ",", ";", "") or sc.low(i + 1) in ("when", "and")
     return False

@@ -26,7 +26,10 @@ _GLUED_MONEY = re.compile(
 # "100m sprint": an attached "m" that means metres, not million.
 _METRE_CONTEXT = {"sprint", "race", "hurdles", "freestyle", "butterfly", "backstroke", "relay",
                   "breaststroke", "medley", "final", "dash", "deep", "high", "long", "tall",
-                  "wide", "away", "above", "below", "underground", "from"}  # fmt: skip
+                  "wide", "away", "above", "below", "underground", "from", "record", "title",
+                  "champion", "gold", "silver", "bronze", "heat", "heats", "semi-final",
+                  "semifinal", "event", "medal", "crown", "sprinter", "specialist"}  # fmt: skip
+_METRE_BEFORE = {"the", "olympic", "s", "world", "men", "women", "metric"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _YEAR_APPROX = {"about", "nearly", "some", "almost", "over", "than", "roughly", "approximately",
                 "estimated", "least", "just", "only", "exactly", "another", "additional",
@@ -122,7 +125,7 @@ def digit_rule(sc, i: int):
         r = suffix(sc, i, i + 1, True, False)
         if r:
             return r
-        metres = sc.low(i + 1) in _METRE_CONTEXT or (sc.low(i - 1) == "the" and not sc.near(i + 1))
+        metres = sc.low(i + 1) in _METRE_CONTEXT or sc.low(i - 1) in _METRE_BEFORE
         return _span("QUANTITY" if sh[2] == "m" and metres else "CARDINAL", sc, i, i + 1)
     value = sh[1]
     plain = kind == "int"
@@ -161,7 +164,8 @@ def digit_rule(sc, i: int):
         return _span(label, sc, i, i + 1)
     if yearlike:
         prev = sc.low(i - 1) if sc.near(i) else ""
-        if prev in _YEAR_APPROX or (sc.near(i + 1) and sc.low(i + 1) in W.COUNT_NOUNS):
+        since = sc.low(i - 2) in W.DATE_PREPS or sc.low(i - 3) in W.DATE_PREPS  # since at least
+        if (prev in _YEAR_APPROX and not since) or sc.low(i + 1) in W.COUNT_NOUNS:
             return _span("CARDINAL", sc, i, i + 1)
         if value >= 1900 or prev in W.DATE_PREPS:
             return _span("DATE", sc, i, i + 1)

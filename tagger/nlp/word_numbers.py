@@ -14,7 +14,8 @@ from tagger.nlp import number_rules as R
 from tagger.nlp import number_units as U
 from tagger.nlp import number_words as W
 
-_PLURAL_FRACTIONS = {"halves", "thirds", "quarters", "fifths", "sixths", "tenths"}
+_PLURAL_FRACTIONS = {"halves", "thirds", "quarters", "fifths", "sixths", "tenths", "hundredths",
+                     "thousandths"}  # fmt: skip
 _FRACTION_TAILS = _PLURAL_FRACTIONS | {"third", "quarter", "half", "fifth", "tenth"}
 _ONE_DAY_OK = {"for", "within", "in", "just", "only", "than", "of", "after", "by"}
 _SCALES = set(W.SCALES) | set(W.SCALE_ABBREVS)
@@ -222,6 +223,10 @@ def compound_word_rule(sc, i: int):
         return number_word_rule(sc, i)
     t0 = tail[0]
     if t0 in _FRACTION_TAILS:
+        k = i + 1  # "five-thousandths of a second" is a duration
+        if sc.low(k) == "of" and sc.low(k + 1) in ("a", "an") and sc.near(k) and sc.near(k + 2):
+            if sc.low(k + 2) in W.DURATION_UNITS:
+                return R._span("DURATION", sc, i, k + 3)
         return R._span("CARDINAL", sc, i, i + 1)
     if t0 in W.DURATION_UNITS:
         return R._span("DURATION", sc, i, i + 1)
