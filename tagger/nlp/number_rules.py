@@ -89,8 +89,8 @@ def digit_rule(sc, i: int):
     if sh is None:
         return None  # "5G", "737MAX": digits in a name or an id
     kind = sh[0]
-    if sc.tok(i - 1) in ("+", "#", "№") and sc.adj(i):
-        return skip_run(sc, i)
+    if sc.tok(i - 1) in ("+", "#", "№") and sc.adj(i) and kind == "int":
+        return skip_run(sc, i)  # "+254 722 ...", "#1"; a signed change ("+1.2%") is a number
     if kind in ("time", "ampm"):
         return D.clock_rule(sc, i, sh)
     if kind in ("date", "yrange"):

@@ -243,6 +243,7 @@ CASES = [
     ("See note [1] and No. 10.", []),
     ("the Euro 2024 finals", []),
     ("a #1 hit", []),
+    ("Merval +1.2% · Dollar -0.4%", [("1.2%", "PERCENT"), ("0.4%", "PERCENT")]),
 ]  # fmt: skip
 
 
