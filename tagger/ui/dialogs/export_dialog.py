@@ -43,10 +43,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Static(Text("Export the current filter", style="bold"), classes="dialog-title")
             yield Static(Text(f"filter: {self.where or '(all articles)'}", no_wrap=True,
                               overflow="ellipsis"))
-            yield Select(
-                [(f"{name} — {summary}", name) for name, _, summary in self.formats],
-                value=first[0], allow_blank=False, id="export-format",
-            )
+            yield Select([(name, name) for name, _, _ in self.formats],
+                         value=first[0], allow_blank=False, id="export-format")
+            yield Static(Text(first[2]), id="export-summary")
             yield Input(str(self.folder / f"{self.stem}{first[1]}"), id="export-path")
             yield Static(Text("tab next field · enter in the file name exports · esc cancel"),
                          classes="dialog-hint")
@@ -55,7 +54,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         self.query_one(Select).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        suffix = {name: sfx for name, sfx, _ in self.formats}.get(str(event.value), "")
+        found = {name: (sfx, summary) for name, sfx, summary in self.formats}
+        suffix, summary = found.get(str(event.value), ("", ""))
+        self.query_one("#export-summary", Static).update(Text(summary))
         path_input = self.query_one(Input)
         path = Path(path_input.value)
         if suffix and path.name.startswith(self.stem):
