@@ -415,6 +415,9 @@ class EntityTyper:
             # name explains is most often a small place (a town, a district), else a company.
             if any(ch.isupper() for ch in w[1:]) or COMPANY_SUFFIX.search(w):
                 return "ORGANIZATION"  # "DeepState", "KazMunayGas", "Safaricom"
+            nxt = tokens.words[c.j] if c.j < len(tokens.words) else ""
+            if nxt in self.person_verbs:
+                return "ORGANIZATION"  # "Gazprom said": places do not speak, people come in full
             return "GPE"
         if cue:
             return cue
@@ -427,6 +430,13 @@ class EntityTyper:
             if tokens.sent_start[c.i] and not any(w in self.org_heads for w in caps):
                 return None
             return "ORGANIZATION"
+        first = words[0]
+        if (
+            first.lower() in self.common
+            and first not in self.gaz.first_names
+            and not any(w in self.gaz.first_names for w in words[1:])
+        ):
+            return "ORGANIZATION"  # "Credit Suisse", "Energy Community"; not "Shah Mahmood ..."
         if all(w[:1].isupper() and not w.isupper() for w in words) and len(words) <= 3:
             return "PERSON"
         return "ORGANIZATION"
