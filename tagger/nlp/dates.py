@@ -245,6 +245,9 @@ def time_of_number(sc, i: int, value: float, text: str):
         end = clock_tail(sc, i + 1, need_ampm=True)
         if end:
             return ("TIME", sc.starts[i], sc.ends[end - 1], end)
+        if sc.low(i + 1) == "o" and sc.tok(i + 2) in ("'", "’") and sc.low(i + 3) == "clock":
+            if sc.near(i + 1) and sc.adj(i + 2) and sc.adj(i + 3):
+                return ("TIME", sc.starts[i], sc.ends[i + 3], i + 4)  # "9 o'clock"
     if "." in text and len(text) <= 5:
         h, _, m = text.partition(".")
         if h.isdigit() and m.isdigit() and len(m) == 2 and int(h) < 24 and int(m) < 60:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tagger.nlp import number_words as W
 
+_POINT_COMPOUNDS = {"percentage-point", "percentage-points", "basis-point", "basis-points"}
 _UNIT_RANK = {u: r for r, words in enumerate(
     ("second seconds sec secs", "minute minutes min mins", "hour hours hr hrs",
      "day days", "week weeks", "month months", "year years yr yrs"), start=1)
@@ -124,6 +125,8 @@ def suffix(sc, i: int, j: int, big: bool, yearlike: bool):
         return ("PERCENT", sc.starts[i], sc.ends[j + 1], j + 2)
     if w in ("percentage", "basis") and sc.low(j + 1) in ("point", "points") and sc.near(j + 1):
         return ("PERCENT", sc.starts[i], sc.ends[j + 1], j + 2)
+    if w.translate(W.HYPHENS) in _POINT_COMPOUNDS:  # "a 0.5 percentage-point cut"
+        return ("PERCENT", sc.starts[i], sc.ends[j], j + 1)
     k = _money_after(sc, j, big, yearlike)
     if k:
         return ("MONEY", sc.starts[i], sc.ends[k - 1], k)

@@ -132,7 +132,7 @@ złotys sol soles lempira lempiras quetzal quetzales colon colones bolivar boliv
 guarani guaranis som soms tenge manat manats lari dram lek denar denars kuna leva lev tugrik
 kip riel riels kyat kyats afghani afghanis ariary rufiyaa kwanza kwanzas metical meticais
 ouguiya dalasi dalasis loti maloti lilangeni emalangeni nakfa shekel shekels sheqel sheqels
-dram drams hryvnya rubel rial rials
+dram drams hryvnya rubel rial rials dlrs dlr stg
 """.split())
 CURRENCY_WORDS_CASED = {"USD", "EUR", "GBP", "KES", "JPY", "CNY", "INR", "UGX", "TZS", "NGN",
                         "ZAR", "CHF", "AUD", "CAD"}  # fmt: skip
