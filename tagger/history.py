@@ -37,6 +37,7 @@ REVIEW_KEYS = frozenset(
 DEFAULTS: dict[str, Any] = {"status": "untagged", "note": "", "unsure": [], "reviewed_at": None}
 NO_TAGS: Mapping[str, tuple[str, ...]] = {}
 _SHARED_MAX = 50_000
+TOUCH_LOG = 20_000  # changed article ids remembered for readers' caches
 
 intern = sys.intern
 Change4 = list  # [article_id, field, old, new]
@@ -114,8 +115,22 @@ class ReviewBook:
         self.undo: dict[str, list[UndoStep]] = {}
         self.redo: dict[str, list[UndoStep]] = {}
         self.count = 0  # number of reviews
-        self._tags: dict[tuple, Mapping[str, tuple[str, ...]]] = {}
+        self._tags: dict[bytes, Mapping[str, tuple[str, ...]]] = {}
         self._at = ""
+        # Article ids changed by `apply`, in order, so a reader's cache can catch up one
+        # article at a time; `version` counts them. Trimmed: an older cache rebuilds.
+        self.touched: list[str] = []
+        self.touched_base = 0
+
+    @property
+    def version(self) -> int:
+        return self.touched_base + len(self.touched)
+
+    def touched_since(self, version: int) -> list[str] | None:
+        """Ids changed since `version`, or None when the log no longer reaches back that far."""
+        if version < self.touched_base:
+            return None
+        return self.touched[version - self.touched_base :]
 
     def get(self, article_id: str, reviewer: str) -> Review | None:
         by = self.reviews.get(article_id)
@@ -209,6 +224,10 @@ class ReviewBook:
         by[rv.reviewer] = Review(
             rv.article_id, rv.reviewer, tags, status, note, unsure, created, updated, reviewed
         )
+        if len(self.touched) >= TOUCH_LOG:
+            self.touched_base += len(self.touched)
+            self.touched = []
+        self.touched.append(rv.article_id)
         self._track(e, span)
 
     def _track(self, e: dict[str, Any], span: tuple[int, int] | None) -> None:

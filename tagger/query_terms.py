@@ -26,6 +26,7 @@ _NO_LABELS: frozenset[str] = frozenset()
 _UNSET = object()
 _LABEL_SETS: dict[tuple, frozenset[str]] = {}
 _LABEL_SETS_MAX = 50_000
+_BY_IDENTITY: dict[int, tuple[Mapping[str, Iterable[str]], frozenset[str]]] = {}
 
 
 def label_set(tags: Mapping[str, Iterable[str]]) -> frozenset[str]:
@@ -35,6 +36,11 @@ def label_set(tags: Mapping[str, Iterable[str]]) -> frozenset[str]:
     collector, whose full passes over a heap that size cost a second; a few hundred distinct
     tag combinations cost nothing.
     """
+    # The store shares one tags dict between reviews with equal tags: look it up by identity
+    # first, which spares building a key per article.
+    seen = _BY_IDENTITY.get(id(tags))
+    if seen is not None and seen[0] is tags:
+        return seen[1]
     try:
         key = tuple(tags.items())
         found = _LABEL_SETS.get(key)
@@ -46,6 +52,9 @@ def label_set(tags: Mapping[str, Iterable[str]]) -> frozenset[str]:
             if len(_LABEL_SETS) >= _LABEL_SETS_MAX:
                 _LABEL_SETS.clear()
             _LABEL_SETS[key] = found
+    if len(_BY_IDENTITY) >= _LABEL_SETS_MAX:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[id(tags)] = (tags, found)  # holding `tags` keeps its id from being reused
     return found
 
 
@@ -91,6 +100,17 @@ class Candidate:
         self._entities = entities
         self._labels: frozenset[str] = _NO_LABELS
         self._labels_of: object = _UNSET
+
+    def reset(
+        self, summary: ArticleSummary, review: Review | None, reviewers: Iterable[str] | None
+    ) -> None:
+        """Point this candidate at another article (no body): a bulk filter reuses one."""
+        self.summary = summary
+        self.review = review
+        self._reviewers = reviewers
+        self._folded = None
+        self._body = None
+        self._entities = None
 
     @property
     def labels(self) -> frozenset[str]:

@@ -35,7 +35,7 @@ from tagger.errors import NotFoundError, StoreError, StoreLockedError, Validatio
 from tagger.history import ReviewBook, new_batch_id
 from tagger.journal import Journal
 from tagger.models import Article, ArticleSummary, Span, utc_now
-from tagger.review_reads import ReviewReads
+from tagger.review_reads import EffectiveView, ReviewReads
 from tagger.review_writes import ReviewWrites
 from tagger.side_tables import AnnotationCache, UiState
 from tagger.snapshot import read_snapshot, snapshot_bytes
@@ -72,6 +72,7 @@ class Store(ReviewReads, ReviewWrites):
         self._articles = ArticleFiles(path / "articles")
         self._annotations = AnnotationCache(path / "annotations")
         self._state: UiState | None = None
+        self._views: dict[str | None, EffectiveView] = {}  # see tagger.review_reads
         self._hist_index: dict[str, list[int]] = collections.defaultdict(list)
         self._hist_upto = 0
         self._closed = False
