@@ -118,6 +118,9 @@ def weekday_rule(sc, i: int):
         return None
     if sc.low(i - 1) in W.NAMED_DAY_PREFIXES and sc.cap(i - 1) and sc.near(i):
         return None  # Good Friday, Super Tuesday
+    if sc.cap(i + 1) and sc.near(i + 1) and not (is_month(sc, i + 1) or is_weekday(sc, i + 1)):
+        if sc.low(i - 1) not in W.DATE_PREPS or not sc.near(i):
+            return None  # "The Sunday Times", "Monday Night Football"
     end = i + 1
     k = end + 1 if sc.tok(end) == "," else end
     if is_month(sc, k) and sc.near(k):

@@ -156,6 +156,8 @@ CASES = [
     ("profit in the first half of 2024; a goal in the first half",
      [("first half of 2024", "DATE"), ("first", "ORDINAL")]),
     ("on Monday, 25 August", [("Monday, 25 August", "DATE")]),
+    ("The Sunday Times said on Monday President Ruto left on Tuesday.",
+     [("Monday", "DATE"), ("Tuesday", "DATE")]),
     ("a year ago", [("a year ago", "DATE")]),
     ("in the '90s", [("'90s", "DATE")]),
     ("a woman in her 20s and men in their late 30s in the 80s",
