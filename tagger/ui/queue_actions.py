@@ -155,19 +155,23 @@ class QueueActions(_Base):
 
     # --- other reviewers -----------------------------------------------------------------
     def poll_store(self) -> None:
-        """Pick up saves by other processes (another reviewer on the same server)."""
-        try:
-            changed = self.store.refresh()
-        except (TaggerError, OSError):
-            return  # a busy lock just means we look again next time
-        if changed:
-            self._reload_in_thread()
+        """Pick up saves by other processes (another reviewer on the same server).
 
-    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
-    def _reload_in_thread(self) -> None:
-        """Find what others changed: new articles mean a full reload, else only changed rows."""
+        The check runs in a thread: while another process holds the store's lock, the check
+        may wait for it, and a key must never wait behind a poll.
+        """
+        self._poll_in_thread()
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def _poll_in_thread(self) -> None:
+        """New articles mean a full reload; otherwise only the rows whose reviews changed."""
         from tagger.selection import reviews_by_article
 
+        try:
+            if not self.store.refresh():
+                return
+        except (TaggerError, OSError):
+            return  # a busy or briefly unreadable store: look again next time
         worker = get_current_worker()
         if self.store.article_count() != len(self.model.order):
             summaries = self.store.summaries()

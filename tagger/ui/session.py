@@ -8,6 +8,8 @@ last hour of the store's history, so it survives a restart too.
 
 from __future__ import annotations
 
+import threading
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from tagger.errors import QueryError, TaggerError
@@ -28,6 +30,9 @@ class SessionKeeper:
         self._timer: Any = None
         self._accepts: list[float] = []
         self._last_saved: dict | None = None
+        self._seq = 0
+        self._written = 0
+        self._put_lock = threading.Lock()
 
     # --- resume ------------------------------------------------------------------------
     def snapshot(self) -> dict:
@@ -86,21 +91,37 @@ class SessionKeeper:
         """Something the session records changed: save it once things settle."""
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.app.set_timer(SAVE_DELAY_S, self.save)
+        self._timer = self.app.set_timer(SAVE_DELAY_S, partial(self.save, background=True))
 
-    def save(self) -> None:
+    def save(self, background: bool = False) -> None:
+        """Write the session if it changed; in a thread while running (the store's lock may
+        be busy with another reviewer's save), synchronously on quit."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         data = self.snapshot()
         if data == self._last_saved:
             return
-        try:
-            self.app.store.put_session(self.app.reviewer, data)
-        except (TaggerError, OSError) as exc:
-            self.app.report_error(exc)
-            return
         self._last_saved = data
+        self._seq += 1
+        if background:
+            self.app.run_worker(partial(self._put, data, self._seq), thread=True,
+                                group="session", exit_on_error=False)
+        else:
+            self._put(data, self._seq)
+
+    def _put(self, data: dict, seq: int) -> None:
+        # A background write still running when quit writes must not land after it.
+        with self._put_lock:
+            if seq <= self._written:
+                return
+            try:
+                self.app.store.put_session(self.app.reviewer, data)
+            except (TaggerError, OSError):
+                # Losing a resume point is harmless; the next move or quit writes it again.
+                self._last_saved = None
+                return
+            self._written = seq
 
     # --- rate --------------------------------------------------------------------------
     def load_rate(self) -> None:
