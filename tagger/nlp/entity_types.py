@@ -21,6 +21,13 @@ LOCATIVE = frozenset(
     "within between".split()
 )
 _DASHES = frozenset("—–-")
+
+
+def _common_words() -> frozenset[str]:
+    from tagger.nlp.lexicon_tagger import common_words
+
+    return common_words()
+
 INDEX_NUMBERS = frozenset("500 100 40 50 30 225 600 250 2000 200".split())
 PLACE_FIRST = frozenset(
     "San Santa Santo São Sao Saint St. Sainte Port Puerto Porto Fort Bandar Kota Ciudad "
@@ -175,6 +182,8 @@ class EntityTyper:
         bare = name.replace(".", "").replace("&", "").replace("-", "")
         if "-" in name and any(len(part) == 1 for part in name.split("-")):
             return False  # "D-N.Y." party-state tags, "F-16"
+        if len(name) > 3 and name.lower() in _common_words():
+            return False  # "FILE PHOTO", "UPDATE": capitals for emphasis
         return 2 <= len(bare) <= 6 and name.isupper() and bare.isalnum()
 
     # --- evidence from the context ------------------------------------------------------
@@ -421,8 +430,9 @@ class EntityTyper:
             return "GPE"
         if cue:
             return cue
-        if self.gaz.names.get(words[0]) in ("GPE", "NORP"):
-            return "ORGANIZATION"  # "Tokyo Electron", "Kenya Power"
+        for k in range(len(words) - 1, 0, -1):
+            if self.gaz.names.get(" ".join(words[:k])) in ("GPE", "NORP"):
+                return "ORGANIZATION"  # "Tokyo Electron", "Los Angeles Lakers"
         caps = [w for w in words if w[:1].isupper()]
         if all(w.lower() in self.common for w in caps):
             # "Economic Freedom Fighters": capitalised common words in mid-sentence are a
