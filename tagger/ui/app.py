@@ -190,6 +190,11 @@ class TaggerApp(ReviewActions, QueueActions, TaskActions, App[None]):
         self.action_quit_app()
 
     # --- reporting -----------------------------------------------------------------------
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications here quote article titles and file paths, so markup is off by default."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def report_error(self, exc: BaseException) -> None:
         if isinstance(exc, TaggerError):
             self.notify(exc.message, title=exc.title, severity="error", timeout=8)

@@ -90,3 +90,19 @@ async def test_no_color_option_strips_colour(store_path, monkeypatch):
         await pilot.pause()
         style = app.screen.table.get_component_rich_style("article-table--cursor")
         assert style.reverse
+
+
+async def test_messages_quoting_titles_are_not_markup(tmp_path):
+    store = Store.open(tmp_path / "store")
+    title = "[bold]Loud[/bold] [link=http://e.invalid]click[/link]"
+    store.add_articles([Article(article_id(title, "b"), title, "b")])
+    store.close()
+    app = build_app(tmp_path / "store", resume=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # the reading view: confirmations are toasts there
+        await pilot.pause()
+        await pilot.press("e", "n", "u")
+        await pilot.pause()
+        undone = [n for n in app._notifications if n.message.startswith("undid")]
+        assert undone and "[bold]Loud[/bold]" in undone[-1].message
+        assert not undone[-1].markup
