@@ -11,6 +11,7 @@ by hand) is parsed whole, and one that does not parse is reported as damaged.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +24,25 @@ HEAD = b'{"checkpoint":'
 REVIEWS_LINE = b'"reviews":{\n'
 END_LINE = b"}}\n"
 NOT_A_SNAPSHOT = "not a snapshot of reviews"
+CHUNK = 2000  # reviews per piece handed to the writer
 
 
-def snapshot_bytes(book: ReviewBook, point: dict[str, Any]) -> bytes:
-    """The snapshot document: checkpoint and undo tables on line 1, then a review per line."""
+def snapshot_chunks(book: ReviewBook, point: dict[str, Any]) -> Iterator[bytes]:
+    """The snapshot document in pieces, for `atomic_write` to stream to disk: checkpoint and
+    undo tables on line 1, then one review per line."""
     head = orjson.dumps({"checkpoint": {"1": point}, "undo": book.stacks_table()})
-    # Reviews are frozen dataclasses: orjson writes their fields in declaration order,
-    # which is the record Review.to_dict gives.
-    lines = [b'"%d":%b' % (n, orjson.dumps(rv)) for n, rv in enumerate(book.all_reviews(), 1)]
-    body = b",\n".join(lines) + b"\n" if lines else b""
-    return head[:-1] + b",\n" + REVIEWS_LINE + body + END_LINE
+    yield head[:-1] + b",\n" + REVIEWS_LINE
+    reviews = book.all_reviews()
+    for start in range(0, len(reviews), CHUNK):
+        # Reviews are frozen dataclasses: orjson writes their fields in declaration order,
+        # which is the record Review.to_dict gives.
+        lines = [
+            b'"%d":%b' % (n, orjson.dumps(rv))
+            for n, rv in enumerate(reviews[start : start + CHUNK], start + 1)
+        ]
+        more = b",\n" if start + CHUNK < len(reviews) else b"\n"
+        yield b",\n".join(lines) + more
+    yield END_LINE
 
 
 def _check(rv: Any) -> None:

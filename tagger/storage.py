@@ -15,7 +15,7 @@ import fcntl
 import gc
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -76,16 +76,23 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[n:]
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: temp file, fsync, rename, fsync of the folder."""
+def atomic_write(
+    path: Path, data: bytes | Iterable[bytes], *, previous: Path | None = None
+) -> None:
+    """Replace `path` with `data` (bytes, or chunks of them written as they come, so a large
+    file is never held whole): temp file, fsync, rename, fsync of the folder. With
+    `previous`, the old file is renamed there just before the new one takes its place."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}{TMP_SUFFIX}")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
-            write_all(fd, data)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                write_all(fd, chunk)
             os.fsync(fd)
         finally:
             os.close(fd)
+        if previous is not None and path.exists():
+            os.replace(path, previous)
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except OSError as exc:

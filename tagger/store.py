@@ -38,7 +38,7 @@ from tagger.models import Article, ArticleSummary, Span, utc_now
 from tagger.review_reads import EffectiveView, ReviewReads
 from tagger.review_writes import ReviewWrites
 from tagger.side_tables import AnnotationCache, UiState
-from tagger.snapshot import read_snapshot, snapshot_bytes
+from tagger.snapshot import read_snapshot, snapshot_chunks
 from tagger.storage import StoreLock, atomic_write, clean_temp_files, paused_gc
 from tagger.store_meta import SCHEMA_VERSION, check_meta
 
@@ -193,14 +193,12 @@ class Store(ReviewReads, ReviewWrites):
             "schema_version": self.schema_version,
             "written_at": utc_now(),
         }
-        data = snapshot_bytes(self._book, point)
-        if self._snapshot.exists():
-            # Between these two renames there is no snapshot: open then replays the journal.
-            try:
-                os.replace(self._snapshot, self._previous)
-            except OSError as exc:
-                raise StoreError(f"Could not keep {self._previous}: {exc.strerror}.") from exc
-        atomic_write(self._snapshot, data)
+        # The new snapshot is written and fsynced under a temp name first; only then does
+        # the old one become reviews.prev.json. Between those two renames there is no
+        # snapshot, and open would replay the whole journal, which holds everything.
+        atomic_write(
+            self._snapshot, snapshot_chunks(self._book, point), previous=self._previous
+        )
         self._snapshot_seq = self._journal.seq
 
     # -- articles ------------------------------------------------------------------------
