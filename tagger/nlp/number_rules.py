@@ -31,6 +31,14 @@ _METRE_CONTEXT = {"sprint", "race", "hurdles", "freestyle", "butterfly", "backst
                   "semifinal", "event", "medal", "crown", "sprinter", "specialist"}  # fmt: skip
 _METRE_BEFORE = {"the", "olympic", "s", "world", "men", "women", "metric"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+# After "3rd", these make a name ("3rd Infantry Division", "14th Amendment"); "24th Grand Slam"
+# or "60th Berlin Film Festival" still count.
+_UNIT_NAMES = {"infantry", "armoured", "armored", "airborne", "division", "brigade", "battalion",
+               "regiment", "army", "corps", "fleet", "cavalry", "marine", "marines",
+               "mechanized", "mechanised", "amendment", "avenue", "street", "precinct",
+               "district", "congress", "circuit", "panzer", "guards", "assault", "tank",
+               "motor", "rifle", "separate", "mountain", "parachute", "commando", "artillery",
+               "air", "special", "century", "squadron", "wing", "battalions"}  # fmt: skip
 _YEAR_APPROX = {"about", "nearly", "some", "almost", "over", "than", "roughly", "approximately",
                 "estimated", "least", "just", "only", "exactly", "another", "additional",
                 "extra", "total", "all"}  # fmt: skip
@@ -67,7 +75,7 @@ def ordinal_rule(sc, i: int, n: int, digits: bool):
     """ "first", "3rd"; a day with a month is a DATE, "21st century" is a DATE."""
     t = sc.tok(i)
     if sc.cap(i + 1) and sc.near(i + 1) and not D.is_month(sc, i + 1):
-        if t[0].isupper() or (digits and sc.low(i - 1) not in _POSSESSIVES):
+        if t[0].isupper() or (digits and sc.low(i + 1) in _UNIT_NAMES):
             return None  # "Second World War", "First Lady", "3rd Infantry Division"
     w = sc.low(i + 1) if sc.near(i + 1) else ""
     if w in ("century", "centuries"):

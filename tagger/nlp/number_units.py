@@ -60,8 +60,10 @@ def _unit_after(sc, j: int):
 
 
 def per_tail(sc, k: int) -> int:
-    """Extend a quantity past "per hour", "per day" ("160 km per hour", "3m barrels per day")."""
-    if sc.low(k) == "per" and sc.near(k) and sc.near(k + 1):
+    """Extend a quantity past "per hour", "a day" ("160 km per hour", "3m barrels a day")."""
+    if sc.low(k) in ("per", "a", "an") and sc.near(k) and sc.near(k + 1):
+        if sc.low(k) != "per" and sc.low(k + 2) in ("earlier", "later", "ago", "before", "after"):
+            return k  # "6,288 square kilometres a year earlier"
         if W.DURATION_UNITS.get(sc.low(k + 1)) and not sc.low(k + 1).endswith("s"):
             return k + 2
     return k

@@ -60,7 +60,8 @@ precise here):
 | numbers in URLs and e-mail addresses   | none                    |           |
 | 2-1 (score), 10-15 (bare range), 24/7, 9/11 | none               |           |
 | between 2020 and 2022                  | 2020 / 2022             | two DATEs |
-| 3 million barrels per day, 160 km per hour | whole               | QUANTITY  |
+| 3 million barrels per day (or a day), 160 km per hour | whole    | QUANTITY  |
+| 24th Grand Slam / 3rd Infantry Division, 14th Amendment | 24th / none | ORDINAL |
 | $85 a barrel, 5,000 a year             | $85 / 5,000             | "a ..." rates left out |
 | several thousand, a few hundred        | whole                   | CARDINAL  |
 """

@@ -95,6 +95,8 @@ CASES = [
     ("A 1,200 megawatts plant covers 400 square kilometres.",
      [("1,200 megawatts", "QUANTITY"), ("400 square kilometres", "QUANTITY")]),
     ("Output is 3 million barrels per day.", [("3 million barrels per day", "QUANTITY")]),
+    ("Output is 1.2 million barrels a day, 5 tonnes an hour.",
+     [("1.2 million barrels a day", "QUANTITY"), ("5 tonnes an hour", "QUANTITY")]),
     ("Trains run at 160 km per hour.", [("160 km per hour", "QUANTITY")]),
     ("Oil sold at $85 a barrel; miners go down a kilometre.",
      [("$85", "MONEY"), ("a kilometre", "QUANTITY")]),
@@ -120,6 +122,7 @@ CASES = [
     ("Japan's fifth-largest carmaker", [("fifth", "ORDINAL")]),
     ("during the Second World War", []),
     ("the 3rd Infantry Division and his 30th Test century", [("30th", "ORDINAL")]),
+    ("a record 10th Australian Open crown under the 14th Amendment", [("10th", "ORDINAL")]),
     ("the twenty-first attempt", [("twenty-first", "ORDINAL")]),
     # dates
     ("On 25 August 2023, two soldiers were sentenced.",
@@ -180,6 +183,7 @@ CASES = [
     ("rains begin in late March", [("March", "DATE")]),
     ("in the early 1950s", [("1950s", "DATE")]),
     ("down from 6,288 a year earlier", [("6,288", "CARDINAL"), ("a year earlier", "DATE")]),
+    ("down from 60 km a year earlier", [("60 km", "QUANTITY"), ("a year earlier", "DATE")]),
     # durations
     ("He served 20 years; she waited two weeks.",
      [("20 years", "DURATION"), ("two weeks", "DURATION")]),
