@@ -9,6 +9,7 @@ person, nationality words in front are split off, and connectors never end a spa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ ON_JOINERS = frozenset(
 )
 PARTICLES = CONNECTORS - {"of", "&"}
 _DASHES = frozenset("—–-")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 # Closed-class words that start sentences; never the first name of "Will Smith".
 FUNCTION_WORDS = frozenset(
     "the a an this that these those he she it we they i you his her its our their my your "
@@ -336,8 +338,10 @@ class CandidateFinder:
         for k in range(a, b):
             if any(ch.isdigit() for ch in words[k]) and words[k] not in self.gaz.names:
                 return self._split_titles(tokens, a, k) if k > a else []
-        if words[a] in self.event_first or words[b - 1] in self.event_heads:
-            return []
+        last = words[b - 1] if not _ROMAN.match(words[b - 1]) or b - a < 2 else words[b - 2]
+        if words[a] in self.event_first or last in self.event_heads:
+            if " ".join(words[a:b]) not in self.gaz.names:
+                return []  # "Finance Bill", "World War II", "Paris Agreement"
         if " ".join(words[a:b]) in self.gaz.names or b - a < 2:
             if b - a == 1 and (words[a] in self.titles or words[a] in self.title_mods):
                 if words[a] not in self.gaz.names:

@@ -28,6 +28,7 @@ def _common_words() -> frozenset[str]:
 
     return common_words()
 
+NOT_NAME_NEXT = frozenset("virus disease syndrome fever variant strain outbreak flu".split())
 INDEX_NUMBERS = frozenset("500 100 40 50 30 225 600 250 2000 200".split())
 PLACE_FIRST = frozenset(
     "San Santa Santo São Sao Saint St. Sainte Port Puerto Porto Fort Bandar Kota Ciudad "
@@ -342,6 +343,9 @@ class EntityTyper:
             return "GPE", "forced", None
         if name in self.not_name or (len(name) == 1) or self._ticker_or_index(tokens, c):
             return None, None, None
+        nxt = tokens.words[c.j] if c.j < len(tokens.words) else ""
+        if nxt in NOT_NAME_NEXT and name not in self.gaz.major and self._lookup(name) != "ORGANIZATION":
+            return None, None, None  # "Marburg virus", "Omicron variant"
         before = tokens.words[max(0, c.i - 2) : c.i]
         if before and (
             before[-1] in self.event_first  # "Typhoon Yagi", "Operation Desert Storm"
