@@ -131,6 +131,8 @@ def bench_size(n: int, args, taxonomy, workdir: Path) -> dict[str, float]:
 
         query = parse_query("status:untagged", taxonomy)
         out["filter_untagged_ms"] = timed(lambda: filter_ids(store, query, "bench"), repeat=3)
+        topic = parse_query(f"topic:{topics[0]}", taxonomy)
+        out["filter_topic_ms"] = timed(lambda: filter_ids(store, topic, "bench"), repeat=3)
     except ImportError:
         pass
     out["summaries_ms"] = timed(store.summaries)
@@ -177,6 +179,7 @@ ROWS = [
     ("fsync_p95_ms", "  bare append + fdatasync, p95 (ms)", "{:.2f}"),
     ("untagged_ms", "list all untagged, untagged_ids (ms)", "{:.1f}"),
     ("filter_untagged_ms", "list untagged, query status:untagged (ms)", "{:.1f}"),
+    ("filter_topic_ms", "filter query topic:<label> via filter_ids (ms)", "{:.1f}"),
     ("count_topic_ms", "count per topic (ms)", "{:.1f}"),
     ("summaries_ms", "summaries() (ms)", "{:.2f}"),
     ("cold_body_ms", "get_article, random id (ms)", "{:.1f}"),
