@@ -93,7 +93,8 @@ lb lbs ounce ounces oz litre litres liter liters ml millilitre millilitres gallo
 barrels bpd hectare hectares acre acres degree degrees mph kph kmh knot knots megawatt megawatts
 mw gigawatt gigawatts gw kilowatt kilowatts kw kwh mwh gwh twh watt watts volt volts kv calorie
 calories kcal decibel decibels db byte bytes kb gb tb gigabyte gigabytes megabyte megabytes
-terabyte terabytes carat carats kiloton kilotons megaton megatons bcm mcm
+terabyte terabytes carat carats kiloton kilotons megaton megatons bcm mcm ghz mhz khz hz
+gigahertz megahertz teu teus
 """.split())
 UNITS_CASED = {"m", "MB"}
 # Words that join a unit in front: "square kilometres", "metric tons", "basis points".
@@ -104,7 +105,7 @@ UNIT_SUFFIXES = {"celsius", "fahrenheit", "centigrade", "c", "f"}  # after "degr
 ATTACHED_UNITS = {
     "km", "kms", "kg", "kgs", "cm", "mm", "ft", "mph", "kph", "kmh", "mw", "MW", "gw", "GW",
     "kW", "kw", "kWh", "kwh", "MWh", "GWh", "TWh", "C", "F", "GB", "TB", "MB", "lb", "lbs",
-    "oz", "ml", "mg", "bpd", "kV", "m2", "km2", "sqm",
+    "oz", "ml", "mg", "bpd", "kV", "m2", "km2", "sqm", "GHz", "MHz", "kHz", "Hz",
 }  # fmt: skip
 
 # Currencies. Symbols and codes before the number (case-sensitive).

@@ -112,6 +112,8 @@ CASES = [
     ("Temperatures hit 50 degrees Celsius, then -5C.",
      [("50 degrees Celsius", "QUANTITY"), ("-5C", "QUANTITY")]),
     ("winds of 120 km/h", [("120 km/h", "QUANTITY")]),
+    ("a 5GHz chip, 16GB of memory and 24,000 TEU",
+     [("5GHz", "QUANTITY"), ("16GB", "QUANTITY"), ("24,000 TEU", "QUANTITY")]),
     ("She won the 100m sprint.", [("100m", "QUANTITY")]),
     ("Bolt's 100m record and the Olympic 100m title", [("100m", "QUANTITY"), ("100m", "QUANTITY")]),
     ("won by five-thousandths of a second", [("five-thousandths of a second", "DURATION")]),
