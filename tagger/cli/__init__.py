@@ -74,6 +74,12 @@ def config_show(app: AppContext, as_json: bool) -> None:
         click.echo(f"\n{g.title} [{g.name}] ({kind}{key})")
         for label in g.labels:
             click.echo(f"  {label.key}  {label.name:<20} {label.title}")
+    from tagger.ui.keymap import Keymap  # the review app's bindings, checked as the app does
+
+    keymap = Keymap(s.taxonomy, s.keys)
+    click.echo("\nReview app keys (remap by id in [keys]):")
+    for spec in keymap.specs:
+        click.echo(f"  {spec.id:<26} {keymap.display(spec.id):<14} {spec.description}")
 
 
 @config_group.command("init")

@@ -135,3 +135,16 @@ async def test_reading_view_keys_are_remapped_through_textual_keymap(store_path)
         assert isinstance(app.screen, ReadingScreen)
         keys = {b.binding.id: key for key, b in app.screen.active_bindings.items()}
         assert keys.get("read.toggle_boilerplate") == "v"
+
+
+def test_config_show_lists_every_binding_id():
+    from click.testing import CliRunner
+
+    from tagger.cli import main
+
+    result = CliRunner().invoke(main, ["config", "show"])
+    assert result.exit_code == 0, result.output
+    km = Keymap(taxonomy())
+    for spec in km.specs:
+        assert spec.id in result.output
+    assert "picker.unsure" in result.output and "!" in result.output
