@@ -228,8 +228,17 @@ class EntityTyper:
         return nxt in (",", "(") or nxt in _DASHES
 
     # --- the document ---------------------------------------------------------------------
-    def type_document(self, text: str, tokens: Tokens, cands: list[Candidate]) -> list[Span]:
+    def type_document(
+        self,
+        text: str,
+        tokens: Tokens,
+        cands: list[Candidate],
+        hints: dict[tuple[int, int], str] | None = None,
+    ) -> list[Span]:
+        """Spans for the candidates; `hints` are (i, j) -> label from a statistical chunker,
+        used where this typer would otherwise guess."""
         words = tokens.words
+        hints = hints or {}
         names = self.gaz.names
         first = [self._first_pass(text, tokens, c) for c in cands]
         # A multi-word name with no evidence is most often a person ("Tigist Worku"); its
@@ -289,7 +298,7 @@ class EntityTyper:
                     if label is None and single:
                         label = self._coordinated(cands, first, n, words)
                     if label is None:
-                        label = weak or self._guess(tokens, c, cue)
+                        label = weak or hints.get((c.i, c.j)) or self._guess(tokens, c, cue)
             if label:
                 start = tokens.starts[c.i]
                 if single and label != "NORP" and "-" in name:

@@ -86,56 +86,39 @@ class NltkAnalyzer:
         return out
 
     def _regions(self, tokens) -> list[tuple[int, int, str]]:
-        """Chunker names, widened to the capitalised run around them ("Daniel arap Moi").
+        """Names from the chunker and from the capitalisation grammar, with chunker labels.
 
-        The chunker splits names at lowercase connectors, which the run grammar keeps; runs
-        the chunker did not find are kept only when a gazetteer knows them.
+        The chunker splits names at lowercase connectors ("Daniel arap Moi") and knows no
+        gazetteer, so a chunk inside a grammar run is widened to the run. A chunk outside
+        every run is made of words the grammar rejects on purpose (sentence-initial common
+        words, month names, "I"), so the same filters drop it for both back-ends.
         """
-        runs = self.finder.runs(tokens)
-        starts = [r[0] for r in runs]
         import bisect
 
-        out: dict[tuple[int, int], str] = {}
-        used: set[tuple[int, int]] = set()
+        runs = self.finder.runs(tokens)
+        starts = [r[0] for r in runs]
+        out: dict[tuple[int, int], str] = dict.fromkeys(runs, "")
         for i, j, label in self._chunks(tokens):
             k = bisect.bisect_right(starts, i) - 1
-            typed = "" if self.binary else _LABELS.get(label, "")
-            if k >= 0 and runs[k][0] <= i and j <= runs[k][1]:
-                if runs[k] not in used:
-                    used.add(runs[k])
-                    wide = runs[k] != (i, j)
-                    out[runs[k]] = "" if wide else typed
-            else:
-                out[(i, j)] = typed
-        names = self.finder.gaz.names
-        for r in runs:
-            if r not in used and " ".join(tokens.words[r[0] : r[1]]) in names:
-                out[r] = ""
+            if k >= 0 and runs[k] == (i, j) and not self.binary:
+                out[runs[k]] = _LABELS.get(label, "")
         return sorted((i, j, lab) for (i, j), lab in out.items())
 
     def analyze(self, text: str) -> list[Span]:
         if not text or not text.strip():
             return []
-        from tagger.nlp.candidates import Candidate
         from tagger.nlp.tokens import tokenize
 
         tokens = tokenize(text, self.sentences)
-        cands: list[Candidate] = []
+        cands = []
         hints: dict[tuple[int, int], str] = {}
         for i, j, label in self._regions(tokens):
             for c in self.finder.split(tokens, i, j):
                 cands.append(c)
                 if label and c.i == i and c.j == j:
                     hints[(c.i, c.j)] = label
-        spans = self.typer.type_document(text, tokens, cands)
-        if hints:
-            by_start = {tokens.starts[i]: lab for (i, _j), lab in hints.items()}
-            spans = [
-                Span(s.start, s.end, by_start[s.start])
-                if s.start in by_start and s.label not in ("NORP",)
-                else s
-                for s in spans
-            ]
+        # The multiclass chunker's label replaces only a guess, never gazetteer evidence.
+        spans = self.typer.type_document(text, tokens, cands, hints=hints)
         if self.find_numbers is not None:
             spans = spans + list(self.find_numbers(text))
         return normalise(text, spans)

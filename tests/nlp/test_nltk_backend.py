@@ -56,3 +56,23 @@ def test_conventions_on_nltk(nltk_analyzer):
 def test_robust_inputs_on_nltk(nltk_analyzer):
     for text in ["", "Zelenskyy met Šefčovič in Łódź.", "[b]x[/b] \x00\x1b[0m Ã©", "Kenya " * 5000]:
         check(text, nltk_analyzer.analyze(text))
+
+
+def test_multiclass_labels_replace_only_guesses(nltk_analyzer, monkeypatch):
+    """With the multiclass model, the chunker's label types names the typer can only guess."""
+    from nltk.tree import Tree
+
+    class FakeMulticlass:
+        def parse(self, tagged):
+            out = []
+            for word, pos in tagged:
+                label = {"Zorblat": "LOCATION", "Kenya": "PERSON"}.get(word)
+                out.append(Tree(label, [(word, pos)]) if label else (word, pos))
+            return Tree("S", out)
+
+    monkeypatch.setattr(nltk_analyzer, "chunker", FakeMulticlass())
+    monkeypatch.setattr(nltk_analyzer, "binary", False)
+    text = "Officials from Kenya flew over Zorblat yesterday."
+    got = [(text[s.start : s.end], s.label) for s in nltk_analyzer.analyze(text) if s.kind == "entity"]
+    assert ("Zorblat", "LOCATION") in got  # a guess, replaced by the chunker's label
+    assert ("Kenya", "GPE") in got  # gazetteer evidence wins over the chunker
