@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tagger.errors import QueryError
@@ -234,7 +232,8 @@ def test_errors_say_what_and_where(q, message, position):
     assert info.value.title == "Invalid filter"
 
 
-def test_simple_query_over_100k_is_fast():
+def test_queries_over_100k_candidates_count_right():
+    # Speed is measured by bench/query_bench.py, not here; this checks the counts at scale.
     cands = [
         art(
             f"{i:08x}",
@@ -244,18 +243,9 @@ def test_simple_query_over_100k_is_fast():
         )
         for i in range(100_000)
     ]
-    for text in ("topic:conflict", "things -reuters", 'region:"eastern europe" or status:untagged'):
-        q = parse_query(text)
-        best = min(_timed(q, cands) for _ in range(3))
-        # 100 ms is the target on a quiet machine; allow head room for a shared CI box.
-        assert best < 0.4, f"{text!r} took {best * 1000:.0f} ms"
     assert sum(parse_query("topic:conflict").matches(c) for c in cands) == 33_334
-
-
-def _timed(q, cands) -> float:
-    t = time.perf_counter()
-    [c for c in cands if q.matches(c)]
-    return time.perf_counter() - t
+    assert sum(parse_query("things -reuters").matches(c) for c in cands) == 66_667
+    assert sum(parse_query("source:bbc or topic:sport").matches(c) for c in cands) == 66_667
 
 
 def test_filter_ids_over_a_real_store(tmp_path):

@@ -176,19 +176,15 @@ _NEWS = (
 )
 
 
-def test_one_megabyte_is_linear_and_valid():
+def test_one_megabyte_gives_the_same_spans_as_its_parts():
+    # Speed is measured by bench/nlp_bench.py; this checks 1 MB is handled whole and right.
     small = _NEWS * 200
     big = _NEWS * 4000  # about 1 MB
     assert len(big) > 1_000_000
-    t0 = time.perf_counter()
     small_spans = find_numbers(small)
-    t1 = time.perf_counter()
     big_spans = find_numbers(big)
-    t2 = time.perf_counter()
     assert len(big_spans) == 20 * len(small_spans)
     check_invariants(big, big_spans)
-    # Twenty times the text may take at most forty times as long (generous for a busy machine).
-    assert (t2 - t1) < 40 * max(t1 - t0, 0.005)
 
 
 def test_pathological_runs_stay_fast():
