@@ -205,7 +205,8 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         used = sum(cell_len(s.text) for s in segments)
         if used < width:
             segments.append(Segment(" " * (width - used), base))
-        return list(Segment.adjust_line_length(segments, width, style=base))
+        # Fewer, longer segments: every later stage (crop, filters, compositing) is per segment.
+        return list(Segment.simplify(Segment.adjust_line_length(segments, width, style=base)))
 
     def cursor_region(self) -> Region:
         return Region(0, self.cursor, self.size.width, 1)
