@@ -180,7 +180,7 @@ class CandidateFinder:
             elif is_capitalised(w) and w not in self.not_name and (w[0].isalpha() or w[0] in "ŁŠŽČ"):
                 starts = tokens.sent_start[i] or i in headline or (
                     # After a dateline: "SANTIAGO, Chile — Wildfires raging ..."
-                    i > 1 and words[i - 1] in _DASHES and (words[i - 2] == ")" or words[i - 2].isupper())
+                    i > 1 and words[i - 1] in _DASHES and _early_in_sentence(tokens, i - 1)
                 )
                 if starts and self._is_common_start(words, i, mid_caps):
                     out.append("O")
@@ -417,6 +417,14 @@ class CandidateFinder:
         for i, j in self.runs(tokens):
             out.extend(self.split(tokens, i, j))
         return out
+
+
+def _early_in_sentence(tokens: Tokens, k: int, limit: int = 8) -> bool:
+    """Whether token k is among the first `limit` tokens of its sentence (a dateline dash)."""
+    for back in range(limit + 1):
+        if k - back < 0 or tokens.sent_start[k - back]:
+            return True
+    return False
 
 
 def _headline_sentences(tokens: Tokens, common: frozenset[str]) -> set[int]:

@@ -39,6 +39,12 @@ COMPASS = frozenset(
     "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
     "Northeast Northwest Southeast Southwest".split()
 )
+# Endings of family names across languages; places rarely end so.
+SURNAME_SUFFIX = re.compile(
+    r"(?:ska|ski|sky|skyi|ová|ova|ová|enko|chuk|yuk|shvili|dze|ović|ević|vić|ić|ini|elli|etti|"
+    r"ucci|opoulos|akis|oglu|oğlu|yan|ian|sson|ssen|sen|son|stein|mann|feld|wicz|czyk|"
+    r"escu|ez|iyev|yev|ov|ev)$"
+)
 # Endings of company names written as one word: "KazMunayGas", "Safaricom", "Ukrenergo".
 COMPANY_SUFFIX = re.compile(r"(?:gas|com|tel|net|bank|soft|tech|corp|air|energo|trans|pharm|ex)$", re.I)
 # Endings of place names across languages: Kostiantynivka, Kramatorsk, Islamabad, Hyderabad.
@@ -437,6 +443,8 @@ class EntityTyper:
             # name explains is most often a small place (a town, a district), else a company.
             if any(ch.isupper() for ch in w[1:]) or COMPANY_SUFFIX.search(w):
                 return "ORGANIZATION"  # "DeepState", "KazMunayGas", "Safaricom"
+            if SURNAME_SUFFIX.search(w):
+                return "PERSON"  # "Wiśniewska", "Shevchenko", "Öztürk"-like family names
             nxt = tokens.words[c.j] if c.j < len(tokens.words) else ""
             if nxt in self.person_verbs:
                 return "ORGANIZATION"  # "Gazprom said": places do not speak, people come in full
