@@ -161,3 +161,28 @@ def test_annotate_store_caches_every_article(tmp_path):
     with Store.open(paths.db_path()) as store:
         spans = store.get_annotations(arts[0].id, arts[0].text_hash, version)
     assert [bodies[0][s.start : s.end] for s in spans][:2] == ["Kenyans", "Kisumu"]
+
+
+def test_output_streams_line_by_line():
+    """Each document's line is written before the next document is read (a pipe stays live)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tagger", "annotate", "-", "--input-format", "jsonl", "--backend", "offline"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for i in range(3):
+            proc.stdin.write(orjson.dumps({"id": i, "text": f"Kenyans met in Kisumu, round {i}."}) + b"\n")
+            proc.stdin.flush()
+            line = proc.stdout.readline()  # would block forever if output were buffered
+            record = json.loads(line)
+            assert record["id"] == str(i)
+            assert [s["text"] for s in record["spans"]][:2] == ["Kenyans", "Kisumu"]
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
+    assert proc.returncode == 0, proc.stderr.read().decode()
