@@ -120,8 +120,11 @@ class Journal:
                     )
         self.pos, self.seq = offset, seq
 
-    def scan(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, dict]]:
-        """(offset, entry) for each complete line in [start, stop), read in blocks."""
+    def scan(
+        self, start: int = 0, stop: int | None = None, needles: list[bytes] | None = None
+    ) -> Iterator[tuple[int, dict]]:
+        """(offset, entry) for each complete line in [start, stop), read in blocks; with
+        `needles`, only lines holding every one of those bytes are parsed and yielded."""
         stop = self.pos if stop is None else stop
         if stop <= start:
             return
@@ -136,6 +139,9 @@ class Journal:
                 lines = rest.split(b"\n")
                 rest = lines.pop()
                 for raw in lines:
+                    if needles and not all(n in raw for n in needles):
+                        offset += len(raw) + 1
+                        continue
                     try:
                         entry = orjson.loads(raw)
                     except orjson.JSONDecodeError as exc:
@@ -156,14 +162,6 @@ class Journal:
                 f.seek(start)
                 for raw in f.read(stop - start).splitlines():
                     yield orjson.loads(raw)
-
-    def read_at(self, offsets: list[int]) -> Iterator[dict]:
-        if not offsets:
-            return
-        with open(self.path, "rb") as f:
-            for off in offsets:
-                f.seek(off)
-                yield orjson.loads(f.readline())
 
     # -- writing ----------------------------------------------------------------------
     def append(self, entries: list[dict[str, Any]]) -> list[Span]:

@@ -8,8 +8,10 @@ side-effects are Changes of the same batch, so one undo reverts both.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from tagger.errors import NotFoundError, StoreError, ValidationError
 from tagger.history import IMPORT_TIMES, field_value, new_batch_id
@@ -234,14 +236,26 @@ class ReviewWrites:
     # -- history ------------------------------------------------------------------------
     def history(self: Store, article_id: str | None = None, reviewer: str | None = None) -> list[Change]:
         """Every change, oldest first, optionally for one article and/or one reviewer."""
+        return list(self.iter_history(article_id, reviewer))
+
+    def iter_history(
+        self: Store, article_id: str | None = None, reviewer: str | None = None
+    ) -> Iterator[Change]:
+        """`history`, streamed from the journal: memory stays flat however long it is.
+
+        Lines are matched as bytes before they are parsed (a `"reviewer":"ann"` pair can
+        only be the entry's own field, since quotes inside strings are escaped), so picking
+        one article's or one reviewer's changes parses only theirs.
+        """
         with self._lock.thread:
-            if article_id is None:
-                found: Iterable[dict] = (e for _, e in self._journal.scan())
-            else:
-                for off, e in self._journal.scan(self._hist_upto):
-                    self._hist_index[e["article_id"]].append(off)
-                self._hist_upto = self._journal.pos
-                found = self._journal.read_at(list(self._hist_index.get(article_id, ())))
-            return [
-                Change.from_dict(e) for e in found if reviewer is None or e["reviewer"] == reviewer
-            ]
+            stop = self._journal.pos  # append-only: what lies before this never changes
+        needles = [
+            b'"%s":%s' % (key.encode(), orjson.dumps(value))
+            for key, value in (("article_id", article_id), ("reviewer", reviewer))
+            if value is not None
+        ]
+        for _, e in self._journal.scan(0, stop, needles):
+            if (article_id is None or e["article_id"] == article_id) and (
+                reviewer is None or e["reviewer"] == reviewer
+            ):
+                yield Change.from_dict(e)

@@ -23,7 +23,6 @@ Layout and why (figures in /work/shared/notes/tinydb.md and bench/store_bench.py
 
 from __future__ import annotations
 
-import collections
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -73,8 +72,6 @@ class Store(ReviewReads, ReviewWrites):
         self._annotations = AnnotationCache(path / "annotations")
         self._state: UiState | None = None
         self._views: dict[str | None, EffectiveView] = {}  # see tagger.review_reads
-        self._hist_index: dict[str, list[int]] = collections.defaultdict(list)
-        self._hist_upto = 0
         self._closed = False
         self._checkpoint_every = CHECKPOINT_EVERY
 

@@ -181,3 +181,18 @@ def test_an_old_whole_document_snapshot_with_inline_undo_changes_still_opens(pat
         s.undo("ann")
         assert [(c.article_id, c.field, c.new) for c in s.undo("ann")] == [(a[0], "note", "")]
         assert s.get_review(a[0], "ann").note == ""
+
+
+def test_history_for_an_article_or_reviewer_is_the_filtered_full_history(path):
+    with tagged_store(path) as s:
+        a = ids(s)
+        s.set_note(a[1], "ann", f'quoted "reviewer":"bob" and "article_id":"{a[0]}"')
+        everything = s.history()
+        assert len(everything) > 20
+        for aid in (a[0], a[1], a[11]):
+            for reviewer in (None, "ann", "bob", "nobody"):
+                want = [c for c in everything if (c.article_id == aid)
+                        and (reviewer is None or c.reviewer == reviewer)]
+                assert s.history(aid, reviewer) == want
+                assert list(s.iter_history(aid, reviewer)) == want
+        assert s.history(reviewer="bob") == [c for c in everything if c.reviewer == "bob"]
