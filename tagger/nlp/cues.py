@@ -1,0 +1,154 @@
+"""Evidence about a name from its shape and the words around it, for the entity typer.
+
+Kept apart from the typer's decision logic: these tables and functions say what a context
+suggests ("Kursk region", "forestry agency Conaf", "in X", "X said", a dateline), and the
+typer weighs that against gazetteers and the rest of the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tagger.nlp.candidates import Candidate
+from tagger.nlp.tokens import Tokens
+
+LOCATIVE = frozenset(
+    "in at near from to into across outside inside around towards toward via throughout "
+    "within between".split()
+)
+_DASHES = frozenset("—–-")
+
+
+NOT_NAME_NEXT = frozenset("virus disease syndrome fever variant strain outbreak flu".split())
+INDEX_NUMBERS = frozenset("500 100 40 50 30 225 600 250 2000 200".split())
+PLACE_FIRST = frozenset(
+    "San Santa Santo São Sao Saint St. Sainte Port Puerto Porto Fort Bandar Kota Ciudad "
+    "Villa Nova Novo Nueva Nuevo New Ras Sidi Ain Beit Kafr Deir Tel".split()
+)
+FACILITY_FIRST = frozenset("Hotel Camp Stade Estadio Palais Castle Hospital Prison".split())
+COMPASS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+    "Northeast Northwest Southeast Southwest".split()
+)
+# Endings of family names across languages; places rarely end so.
+SURNAME_SUFFIX = re.compile(
+    r"(?:ska|ski|sky|skyi|ová|ova|ová|enko|chuk|yuk|shvili|dze|ović|ević|vić|ić|ini|elli|etti|"
+    r"ucci|opoulos|akis|oglu|oğlu|yan|ian|sson|ssen|sen|son|stein|mann|feld|wicz|czyk|"
+    r"escu|ez|iyev|yev|ov|ev)$"
+)
+# Endings of company names written as one word: "KazMunayGas", "Safaricom", "Ukrenergo".
+COMPANY_SUFFIX = re.compile(r"(?:gas|com|tel|net|bank|soft|tech|corp|air|energo|trans|pharm|ex)$", re.I)
+# Endings of place names across languages: Kostiantynivka, Kramatorsk, Islamabad, Hyderabad.
+PLACE_SUFFIX = re.compile(
+    r"(?:ivka|ivske|ynka|ovka|evka|sk|grad|gorod|pol|pur|abad|stan|ville|burg|bourg|"
+    r"berg|shire|ton|ford|field|haven|polis|town|dorf|hausen|ingen|heim)$"
+)
+# A lowercase noun right after a name says what it is: "Kursk region", "Villa Rose hotel".
+NEXT_NOUN_TYPES = {
+    **dict.fromkeys(
+        "region province district state county city town village municipality governorate "
+        "oblast prefecture capital".split(),
+        "GPE",
+    ),
+    **dict.fromkeys("river rivers lake mountains mountain valley desert sea coast".split(), "LOCATION"),
+    **dict.fromkeys(
+        "hotel airport stadium hospital prison jail camp mosque church bridge dam refinery "
+        "mall market airbase base crossing highway motorway checkpoint mine mines shaft "
+        "shafts oilfield plant smelter terminal".split(),
+        "FACILITY",
+    ),
+}
+# A lowercase noun right before a name: "forestry agency Conaf", "the city of Dhahran".
+PREV_NOUN_TYPES = {
+    **dict.fromkeys(
+        "agency company firm group lender insurer carrier airline retailer miner operator "
+        "party militia broadcaster newspaper regulator startup conglomerate bank".split(),
+        "ORGANIZATION",
+    ),
+    **dict.fromkeys("city town village province region district county state capital".split(), "GPE"),
+}
+# Words after or before a name that make it a company: "Sasol fell", "shares of Naspers".
+ORG_NEXT = frozenset(
+    "shares stock stocks shareholders subsidiary fell rose jumped gained slipped edged "
+    "climbed dropped surged plunged tumbled slumped soared rallied".split()
+)
+ORG_PREV_OF = frozenset("shares units stake subsidiary owner unit chairman shareholders".split())
+
+
+def _common_words() -> frozenset[str]:
+    from tagger.nlp.lexicon_tagger import common_words
+
+    return common_words()
+
+
+def ticker_or_index(tokens: Tokens, c: Candidate) -> bool:
+    """Reuters codes "(AAPL.O)" and indices "S&P 500", "FTSE 100": not names."""
+    words = tokens.words
+    nxt = words[c.j : c.j + 3]
+    if c.i > 0 and words[c.i - 1] == "(" and len(nxt) == 3 and nxt[0] == "." and nxt[2] == ")":
+        return len(nxt[1]) <= 2 and nxt[1].isupper()
+    return (
+        c.j - c.i == 1
+        and len(nxt) >= 1
+        and nxt[0] in INDEX_NUMBERS
+        and tokens.starts[c.j] == tokens.ends[c.j - 1] + 1
+    )
+
+def quoted(tokens: Tokens, c: Candidate) -> bool:
+    """'"The Last Harvest"': a name in quotes, most often a title of a work."""
+    words = tokens.words
+    before = words[c.i - 1] if c.i > 0 else ""
+    if before in ("the", "The") and c.i > 1:
+        before = words[c.i - 2]
+    after = words[c.j] if c.j < len(words) else ""
+    return before in ('"', "“", "‘", "'") and after in ('"', "”", "’", "'")
+
+def acronym(name: str) -> bool:
+    """An upper-case short form ("EFCC", "U.N."), not capitals for emphasis or a code."""
+    bare = name.replace(".", "").replace("&", "").replace("-", "")
+    if "-" in name and any(len(part) == 1 for part in name.split("-")):
+        return False  # "D-N.Y." party-state tags, "F-16"
+    if len(name) > 3 and name.lower() in _common_words():
+        return False  # "FILE PHOTO", "UPDATE": capitals for emphasis
+    return 2 <= len(bare) <= 6 and name.isupper() and bare.isalnum()
+
+def context_cue(tokens: Tokens, c: Candidate, person_verbs: frozenset[str]) -> str | None:
+    """What the words around a name say it is: GPE, LOCATION, FACILITY, ORGANIZATION,
+    PERSON, PLACE (a locative preposition, any place), or None."""
+    words = tokens.words
+    n = len(words)
+    prev = words[c.i - 1] if c.i > 0 else ""
+    prev2 = words[c.i - 2] if c.i > 1 else ""
+    nxt = words[c.j] if c.j < n else ""
+    nxt2 = words[c.j + 1] if c.j + 1 < n else ""
+    if nxt in _DASHES and nxt2 in ("based", "born", "bound", "headquartered"):
+        return "GPE"
+    if nxt in NEXT_NOUN_TYPES:
+        return NEXT_NOUN_TYPES[nxt]
+    if prev in PREV_NOUN_TYPES and c.j - c.i <= 3:
+        return PREV_NOUN_TYPES[prev]  # "forestry agency Conaf", "striker Saka"
+    if prev == "of" and prev2 in PREV_NOUN_TYPES and PREV_NOUN_TYPES[prev2] == "GPE":
+        return "GPE"  # "the coastal city of Dhahran"
+    if nxt in ORG_NEXT or (prev == "of" and prev2 in ORG_PREV_OF):
+        return "ORGANIZATION"
+    if nxt in person_verbs or (nxt == "," and nxt2 in ("who", "whose")):
+        return "PERSON"
+    if nxt == "," and nxt2.isdigit() and len(nxt2) <= 2:  # "Odinga, 78,"
+        return "PERSON"
+    if prev in ("said", "says", "told", "according") or (prev == "to" and prev2 == "according"):
+        return "PERSON"
+    if prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE):
+        return "PLACE"
+    return None
+
+def dateline(tokens: Tokens, c: Candidate, text: str) -> bool:
+    """'NAIROBI, Kenya (AP) —': an upper-case place at the start of a line."""
+    words = tokens.words
+    s = tokens.starts[c.i]
+    line_start = s == 0 or text.rfind("\n", 0, s) >= text.rfind(".", 0, s) and not text[
+        text.rfind("\n", 0, s) + 1 : s
+    ].strip()
+    if not line_start or not all(w.isupper() for w in words[c.i : c.j] if w[:1].isalpha()):
+        return False
+    nxt = words[c.j] if c.j < len(words) else ""
+    return nxt in (",", "(") or nxt in _DASHES
