@@ -17,6 +17,7 @@ from tagger.nlp.cues import (
     FACILITY_FIRST,
     NOT_NAME_NEXT,
     PLACE_FIRST,
+    PLACE_SUFFIX,
     SURNAME_SUFFIX,
     acronym,
     context_cue,
@@ -315,7 +316,7 @@ class EntityTyper:
             # name explains is most often a small place (a town, a district), else a company.
             if any(ch.isupper() for ch in w[1:]) or COMPANY_SUFFIX.search(w):
                 return "ORGANIZATION"  # "DeepState", "KazMunayGas", "Safaricom"
-            if SURNAME_SUFFIX.search(w):
+            if SURNAME_SUFFIX.search(w) and not PLACE_SUFFIX.search(w):
                 return "PERSON"  # "Wiśniewska", "Shevchenko", "Öztürk"-like family names
             nxt = tokens.words[c.j] if c.j < len(tokens.words) else ""
             if nxt in self.person_verbs:

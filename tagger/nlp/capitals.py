@@ -1,0 +1,208 @@
+"""Which capitalised words can be names: one class letter per token for the run grammar.
+
+Capitals in news copy mean many things besides a name: a sentence start ("Police said"),
+a headline in Title Case, a dateline dash, a function word after a quote ("— The"), a
+month. This module decides, token by token, N (may be part of a name), C (a connector
+inside names: "of", "bin", "arap"), P (a preposition that joins organisation names only),
+D ("the") or O (anything else), using the lexicon's common words and the gazetteers.
+"""
+
+from __future__ import annotations
+
+from tagger.nlp.gazetteer import Gazetteer
+from tagger.nlp.tokens import Tokens
+
+# Lowercase words that may sit inside a name.
+CONNECTORS = frozenset(
+    "of de del della dei da das do dos du van von der den ten ter la le les bin ibn bint "
+    "al el ul ud arap wa y di & ben abu".split()
+)
+# Prepositions that join only after an organisation word ("Commission for Human Rights").
+PREPOSITIONS = frozenset(("for", "on", "and"))
+PARTICLES = CONNECTORS - {"of", "&"}
+_DASHES = frozenset("—–-")
+# Closed-class words that start sentences; never the first name of "Will Smith".
+FUNCTION_WORDS = frozenset(
+    "the a an this that these those he she it we they i you his her its our their my your "
+    "but and or so yet if when while after before as at in on of for with by from to into "
+    "there here what which who whom whose where why how not no some any all many most more "
+    "such both each every other another one is was are were be been has have had do does did "
+    "will would can could may might must should shall also still even only just then thus "
+    "several few various numerous".split()
+)
+
+
+def is_capitalised(word: str) -> bool:
+    c = word[:1]
+    if c.isupper():
+        return True
+    # "d'Ivoire", "N'Djamena" written "n'Djamena": a lowercase elision before a capital.
+    if len(word) > 3 and word[1] in "'’" and word[2].isupper():
+        return True
+    # "al-Shabaab", "bin Laden" style words start lowercase but carry a capital after the dash.
+    return "-" in word and word.split("-", 1)[0] in ("al", "el", "ad", "as", "ash", "an", "ar") and (
+        word.split("-", 1)[1][:1].isupper()
+    )
+
+
+class TokenClassifier:
+    """Class letters for the tokens of a document (see the module docstring)."""
+
+    def __init__(self, gaz: Gazetteer, common: frozenset[str]) -> None:
+        self.gaz = gaz
+        self.common = common
+        lists = gaz.lists
+        self.not_name = lists.get("NOT_NAME", frozenset())
+        self.titles = lists.get("TITLE", frozenset())
+        self.org_first = lists.get("ORG_FIRST", frozenset())
+        self.heads = (
+            lists.get("ORG_HEAD", frozenset())
+            | lists.get("FAC_HEAD", frozenset())
+            | lists.get("LOC_HEAD", frozenset())
+            | lists.get("GPE_HEAD", frozenset())
+        )
+
+    def _known(self, word: str) -> bool:
+        return word in self.gaz.names or word.title() in self.gaz.names
+
+    def looks_common(self, w: str) -> bool:
+        """A common word, also inflected or compounded: "Wildfires", "Floodwaters"."""
+        low = w.lower()
+        common = self.common
+        if low in common:
+            return True
+        for suffix in ("s", "es", "ed", "ing", "ly", "er", "ers"):
+            if low.endswith(suffix) and low[: -len(suffix)] in common and len(low) > len(suffix) + 2:
+                return True
+        if w.isalpha() and len(low) >= 7:
+            for cut in range(3, len(low) - 2):
+                if low[:cut] in common and (low[cut:] in common or low[cut:].rstrip("s") in common):
+                    return True
+        return False
+
+    def _is_common_start(self, words: list[str], i: int, mid_caps: set[str]) -> bool:
+        """A capitalised word that is only capitalised because it starts a sentence."""
+        w = words[i]
+        if w in self.titles or self._known(w) or w in mid_caps:
+            return False
+        low = w.lower()
+        if low in FUNCTION_WORDS:
+            return True
+        if not self.looks_common(w):
+            return False
+        if i > 0 and w in self.heads and words[i - 1][:1].isupper():
+            return False  # a head word ending a name: "Crimes Commission"
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt[:1].isupper() and nxt.lower() not in FUNCTION_WORDS:
+            # "Will Smith", "Peter Shalulile", "Shah Mahmood Qureshi": a first name, or a
+            # word before one, starts a name.
+            if w in self.gaz.first_names and nxt.lower() not in self.common:
+                return False
+            if nxt in self.gaz.first_names and nxt.lower() not in self.common:
+                return False
+            # "Central Bank of Nigeria", "Constitutional Court": a name with a head word.
+            k = i + 1
+            while k < len(words) and k < i + 6 and (
+                words[k][:1].isupper() or words[k] in ("of", "for", "and")
+            ):
+                if words[k] in self.heads or words[k] in self.org_first:
+                    return words[k] in self.titles
+                k += 1
+        return True
+
+    def classes(self, tokens: Tokens, protected: set[int]) -> list[str]:
+        words = tokens.words
+        out: list[str] = []
+        headline = _headline_sentences(tokens, self.common)
+        # A word written with a capital in mid-sentence elsewhere is a name everywhere.
+        mid_caps = {
+            w for w, first in zip(words, tokens.sent_start, strict=True) if not first and w[:1].isupper()
+        }
+        mid_caps.difference_update(words[i] for i in headline)
+        for i, w in enumerate(words):
+            if i in protected:
+                out.append("N")
+            elif w == "May" and (not out or out[-1] != "N"):
+                out.append("O")  # the month, unless it ends a name ("Theresa May")
+            elif (
+                w[:1].isupper()
+                and w.lower() in FUNCTION_WORDS
+                and w not in self.gaz.names
+                and not (i > 0 and words[i - 1] in self.titles and words[i + 1 : i + 2] != []
+                         and words[i + 1][:1].isupper())
+            ):
+                out.append("O")  # "A Warsaw court", "— The ministry"; not "Premier He Lifeng"
+            elif is_capitalised(w) and w not in self.not_name and (w[0].isalpha() or w[0] in "ŁŠŽČ"):
+                starts = tokens.sent_start[i] or i in headline or (
+                    # After a dateline: "SANTIAGO, Chile — Wildfires raging ..."
+                    i > 1 and words[i - 1] in _DASHES and _early_in_sentence(tokens, i - 1)
+                )
+                if starts and self._is_common_start(words, i, mid_caps):
+                    out.append("O")
+                else:
+                    out.append("N")
+            elif (
+                w in ("'s", "’s")
+                and out
+                and out[-1] == "N"
+                and words[i + 1 : i + 2]
+                and words[i + 1] in self.heads
+                and not (words[i + 2 : i + 3] and words[i + 2][:1].isupper())
+                and words[i - 1] not in self.gaz.names
+                and " ".join(words[max(0, i - 2) : i]) not in self.gaz.names
+            ):
+                out.append("C")  # "St. Peter's Square", "Queen's Park"; not "Kenya's Ministry"
+            elif w in CONNECTORS:
+                out.append("C")
+            elif w in PREPOSITIONS:
+                out.append("P")
+            elif w == "the":
+                out.append("D")
+            else:
+                out.append("O")
+        return out
+
+    def protected_phrases(self, words: list[str]) -> set[int]:
+        """Tokens inside multi-word gazetteer names, which may hold common words ("New York")."""
+        names = self.gaz.names
+        out: set[int] = set()
+        n = len(words)
+        maxw = self.gaz.max_words
+        for i in range(n):
+            if not words[i][:1].isupper():
+                continue
+            for k in range(min(maxw, n - i), 1, -1):
+                phrase = " ".join(words[i : i + k])
+                if phrase in names or (phrase.isupper() and phrase.title() in names):
+                    out.update(range(i, i + k))
+                    break
+        return out
+
+
+def _early_in_sentence(tokens: Tokens, k: int, limit: int = 8) -> bool:
+    """Whether token k is among the first `limit` tokens of its sentence (a dateline dash)."""
+    for back in range(limit + 1):
+        if k - back < 0 or tokens.sent_start[k - back]:
+            return True
+    return False
+
+
+def _headline_sentences(tokens: Tokens, common: frozenset[str]) -> set[int]:
+    """Tokens of Title Case Lines, where capitals say nothing about names."""
+    out: set[int] = set()
+    words = tokens.words
+    n = len(words)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and not tokens.sent_start[j]:
+            j += 1
+        caps = sum(
+            1 for w in words[i:j] if w[:1].isupper() and len(w) > 3 and w.lower() in common
+        )
+        alpha = sum(1 for w in words[i:j] if w[:1].isalpha())
+        # A headline has no final period and capitalises most of its words.
+        if caps >= 3 and caps * 5 >= alpha * 3 and words[j - 1] not in (".", "?", "!"):
+            out.update(range(i, j))
+        i = j
+    return out
