@@ -6,7 +6,8 @@ compact fold (`tagger.history.ReviewBook`) is made: about 300 MB and 5 million o
 straight into the fold, so opening a store peaks at the fold plus one line. The file is
 still a single JSON document with the tables `checkpoint`, `undo` and `reviews`, so TinyDB
 and any JSON reader open it; a file in any other layout (an older tagger's, or one edited
-by hand) is parsed whole, and one that does not parse is reported as damaged.
+by hand) is parsed whole, and one that does not parse is reported as damaged; undo steps
+such a file holds inline are pointed at the journal (`upgrade_inline_steps`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from typing import Any
 
 import orjson
 
-from tagger.history import REVIEW_KEYS, ReviewBook
+from tagger.history import REVIEW_KEYS, ReviewBook, UndoStep
+from tagger.journal import Journal
 from tagger.storage import damaged, read_json
 
 HEAD = b'{"checkpoint":'
@@ -105,3 +107,56 @@ def read_snapshot(path: Path, backup: str) -> tuple[ReviewBook, int, int]:
         return book, int(point["seq"]), int(point["journal_offset"])
     except (KeyError, TypeError, ValueError, AttributeError):
         raise damaged(path, NOT_A_SNAPSHOT, backup) from None
+
+
+def upgrade_inline_steps(book: ReviewBook, journal: Journal, stop: int) -> int:
+    """Point undo steps that carry their changes inline (an older snapshot) at the journal.
+
+    Bulk edits of 100,000 articles held that way cost some 160 MB on every open (measured);
+    one scan of the journal up to the checkpoint finds the same entries' byte ranges, and
+    the store then writes a checkpoint with ranges. A step whose entries do not all turn up,
+    in order, keeps its changes. Returns the number of steps upgraded.
+    """
+    steps = {
+        (step.batch, who): step
+        for stacks in (book.undo, book.redo)
+        for who, stack in stacks.items()
+        for step in stack
+        if step.changes
+    }
+    if not steps:
+        return 0
+    # Per step: how many of its changes the journal has matched in order (-1 after a
+    # mismatch) and their ranges, gathered as the scan goes, so no entry is kept.
+    matched = dict.fromkeys(steps, 0)
+    ranges = {key: UndoStep(step.batch) for key, step in steps.items()}
+    last: tuple[int, dict] | None = None  # a matching line, until the next one says where it ends
+
+    def match(start: int, end: int, e: dict) -> None:
+        key = _key(e)
+        n, changes = matched[key], steps[key].changes or []
+        if 0 <= n < len(changes) and changes[n] == [e["article_id"], e["field"], e["old"], e["new"]]:
+            ranges[key].add(e, (start, end))
+            matched[key] = n + 1
+        else:
+            matched[key] = -1
+
+    for offset, e in journal.scan(0, stop):
+        if last is not None:
+            match(last[0], offset, last[1])
+            last = None
+        if _key(e) in steps and e.get("action", "set") == "set":
+            last = (offset, e)
+    if last is not None:
+        match(last[0], stop, last[1])
+    upgraded = 0
+    for key, step in steps.items():
+        if step.ranges or matched[key] != len(step.changes or ()):
+            continue
+        step.changes, step.ranges = None, ranges[key].ranges
+        upgraded += 1
+    return upgraded
+
+
+def _key(e: dict) -> tuple[Any, Any]:
+    return e.get("batch"), e.get("reviewer")

@@ -37,7 +37,7 @@ from tagger.models import Article, ArticleSummary, Span, utc_now
 from tagger.review_reads import EffectiveView, ReviewReads
 from tagger.review_writes import ReviewWrites
 from tagger.side_tables import AnnotationCache, UiState
-from tagger.snapshot import read_snapshot, snapshot_chunks
+from tagger.snapshot import read_snapshot, snapshot_chunks, upgrade_inline_steps
 from tagger.storage import StoreLock, atomic_write, clean_temp_files, paused_gc
 from tagger.store_meta import SCHEMA_VERSION, check_meta
 
@@ -115,9 +115,17 @@ class Store(ReviewReads, ReviewWrites):
                 backup += f" The previous checkpoint is in {self._previous}."
             self._book, seq, offset = read_snapshot(self._snapshot, backup)
             self._journal.check_offset(offset, seq)
+            upgraded = upgrade_inline_steps(self._book, self._journal, offset)
             self._snapshot_seq = seq
+        else:
+            upgraded = 0
         for entry, span in self._journal.read_new(locked=True):
             self._book.apply(entry, span)
+        if upgraded:
+            try:
+                self._checkpoint()  # so the next open need not scan the journal again
+            except StoreError:
+                pass  # a read-only store still opens; it upgrades in memory each time
         self._articles.sync()
         self._state = UiState(self.path / "state.json")
         self._state.db.storage.read()  # a damaged state file is reported now

@@ -196,3 +196,41 @@ def test_history_for_an_article_or_reviewer_is_the_filtered_full_history(path):
                 assert s.history(aid, reviewer) == want
                 assert list(s.iter_history(aid, reviewer)) == want
         assert s.history(reviewer="bob") == [c for c in everything if c.reviewer == "bob"]
+
+
+def test_inline_undo_steps_of_an_old_snapshot_are_upgraded_to_journal_ranges(path):
+    s = tagged_store(path)
+    a = ids(s)
+    s.bulk_set_tags(a, "ann", "region", ["global"])
+    want = sorted(map(repr, s.iter_reviews()))
+    reviews = {str(i): r.to_dict() for i, r in enumerate(s.iter_reviews(), 1)}
+    s.close()
+    # The layout older taggers wrote: one document, each undo step with its changes inline.
+    journal = [orjson.loads(x) for x in (path / "journal.jsonl").read_bytes().splitlines()]
+    stacks, n = {}, 0
+    for who in ("ann", "bob"):
+        steps = []
+        for e in journal:
+            if e["reviewer"] != who or e.get("action", "set") != "set":
+                continue
+            change = [e["article_id"], e["field"], e["old"], e["new"]]
+            if steps and steps[-1]["batch"] == e["batch"]:
+                steps[-1]["changes"].append(change)
+            else:
+                steps.append({"batch": e["batch"], "changes": [change]})
+        n += 1
+        stacks[str(n)] = {"reviewer": who, "undo": steps, "redo": []}
+    old = {
+        "reviews": reviews,
+        "undo": stacks,
+        "checkpoint": {"1": {"seq": len(journal), "schema_version": 1,
+                             "journal_offset": (path / "journal.jsonl").stat().st_size}},
+    }
+    (path / "reviews.json").write_bytes(orjson.dumps(old))
+    with Store.open(path, taxonomy=taxonomy()) as s:
+        assert sorted(map(repr, s.iter_reviews())) == want
+        steps = s._book.undo["ann"]
+        assert steps and all(st.changes is None and st.ranges for st in steps)
+        assert (path / "reviews.json").read_bytes().split(b"\n")[1] == b'"reviews":{'
+        assert len(s.undo("ann")) == 12 + 4
+        assert all(not (r.tags.get("region")) for r in s.iter_reviews() if r.reviewer == "ann")
