@@ -61,41 +61,33 @@ class CandidateFinder:
     def __init__(self, gaz: Gazetteer, common: frozenset[str]) -> None:
         self.gaz = gaz
         self.common = common
-        lists = gaz.lists
-        self.not_name = lists.get("NOT_NAME", frozenset())
-        self.titles = lists.get("TITLE", frozenset())
-        self.title_mods = lists.get("TITLE_MODIFIER", frozenset())
-        self.org_heads = lists.get("ORG_HEAD", frozenset())
-        self.org_first = lists.get("ORG_FIRST", frozenset())
-        self.heads = (
-            self.org_heads
-            | lists.get("FAC_HEAD", frozenset())
-            | lists.get("LOC_HEAD", frozenset())
-            | lists.get("GPE_HEAD", frozenset())
-        )
-        self.joiners_before_of = (
-            self.org_first | lists.get("LOC_HEAD", frozenset()) | lists.get("GPE_HEAD", frozenset())
-        )
+        self.not_name = gaz.words("NOT_NAME")
+        self.titles = gaz.words("TITLE")
+        self.title_mods = gaz.words("TITLE_MODIFIER")
+        self.org_heads = gaz.words("ORG_HEAD")
+        self.org_first = gaz.words("ORG_FIRST")
+        self.heads = gaz.heads()
+        self.joiners_before_of = self.org_first | gaz.words("LOC_HEAD") | gaz.words("GPE_HEAD")
         self.title_phrases = _title_phrases(gaz)
-        self.event_heads = lists.get("EVENT_HEAD", frozenset())
-        self.event_first = lists.get("EVENT_FIRST", frozenset())
+        self.event_heads = gaz.words("EVENT_HEAD")
+        self.event_first = gaz.words("EVENT_FIRST")
         self.max_title = max(self.title_phrases, default=1)
         self.classifier = TokenClassifier(gaz, common)
 
     # --- token classes (tagger.nlp.capitals) ---------------------------------------------
-    def classes(self, tokens: Tokens, protected: set[int]) -> list[str]:
-        return self.classifier.classes(tokens, protected)
+    def classes(self, tokens: Tokens, protected: set[int], tags=None) -> list[str]:
+        return self.classifier.classes(tokens, protected, tags)
 
     def protected_phrases(self, words: list[str]) -> set[int]:
         return self.classifier.protected_phrases(words)
 
     # --- chunking --------------------------------------------------------------------
-    def runs(self, tokens: Tokens) -> list[tuple[int, int]]:
+    def runs(self, tokens: Tokens, tags: list[str] | None = None) -> list[tuple[int, int]]:
         """Maximal name-like token runs, via RegexpParser over the class tags."""
         from nltk.tree import Tree
 
         words = tokens.words
-        cls = self.classes(tokens, self.protected_phrases(words))
+        cls = self.classes(tokens, self.protected_phrases(words), tags)
         parser = chunk_parser()
         out: list[tuple[int, int]] = []
         # Parse sentence by sentence so runs never cross a sentence boundary.
@@ -278,8 +270,8 @@ class CandidateFinder:
                 return None
         return Candidate(i, j, c.forced, c.cue)
 
-    def find(self, tokens: Tokens) -> list[Candidate]:
+    def find(self, tokens: Tokens, tags: list[str] | None = None) -> list[Candidate]:
         out: list[Candidate] = []
-        for i, j in self.runs(tokens):
+        for i, j in self.runs(tokens, tags):
             out.extend(self.split(tokens, i, j))
         return out

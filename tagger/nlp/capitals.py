@@ -21,6 +21,8 @@ CONNECTORS = frozenset(
 PREPOSITIONS = frozenset(("for", "on", "and"))
 PARTICLES = CONNECTORS - {"of", "&"}
 _DASHES = frozenset("—–-")
+# Penn Treebank tags of words that are never the start of a name.
+_NOT_NOUN_TAGS = ("VB", "RB", "JJ", "IN", "DT", "CC", "PRP", "MD", "WDT", "WP", "WRB", "TO", "EX", "UH")
 # Closed-class words that start sentences; never the first name of "Will Smith".
 FUNCTION_WORDS = frozenset(
     "the a an this that these those he she it we they i you his her its our their my your "
@@ -51,16 +53,10 @@ class TokenClassifier:
     def __init__(self, gaz: Gazetteer, common: frozenset[str]) -> None:
         self.gaz = gaz
         self.common = common
-        lists = gaz.lists
-        self.not_name = lists.get("NOT_NAME", frozenset())
-        self.titles = lists.get("TITLE", frozenset())
-        self.org_first = lists.get("ORG_FIRST", frozenset())
-        self.heads = (
-            lists.get("ORG_HEAD", frozenset())
-            | lists.get("FAC_HEAD", frozenset())
-            | lists.get("LOC_HEAD", frozenset())
-            | lists.get("GPE_HEAD", frozenset())
-        )
+        self.not_name = gaz.words("NOT_NAME")
+        self.titles = gaz.words("TITLE")
+        self.org_first = gaz.words("ORG_FIRST")
+        self.heads = gaz.heads()
 
     def _known(self, word: str) -> bool:
         return word in self.gaz.names or word.title() in self.gaz.names
@@ -80,8 +76,14 @@ class TokenClassifier:
                     return True
         return False
 
-    def _is_common_start(self, words: list[str], i: int, mid_caps: set[str]) -> bool:
-        """A capitalised word that is only capitalised because it starts a sentence."""
+    def _is_common_start(
+        self, words: list[str], i: int, mid_caps: set[str], tag: str | None = None
+    ) -> bool:
+        """A capitalised word that is only capitalised because it starts a sentence.
+
+        `tag` is the part of speech of the word written in lowercase, in its sentence: a
+        verb, adverb, adjective or function word there is no name ("Speaking", "Unlike").
+        """
         w = words[i]
         if w in self.titles or self._known(w) or w in mid_caps:
             return False
@@ -89,7 +91,8 @@ class TokenClassifier:
         if low in FUNCTION_WORDS:
             return True
         if not self.looks_common(w):
-            return False
+            if not (tag and tag.startswith(_NOT_NOUN_TAGS)) or w in self.gaz.first_names:
+                return False
         if i > 0 and w in self.heads and words[i - 1][:1].isupper():
             return False  # a head word ending a name: "Crimes Commission"
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -110,7 +113,10 @@ class TokenClassifier:
                 k += 1
         return True
 
-    def classes(self, tokens: Tokens, protected: set[int]) -> list[str]:
+    def classes(
+        self, tokens: Tokens, protected: set[int], tags: list[str] | None = None
+    ) -> list[str]:
+        """Class letters; `tags` (parts of speech, sentence starts lowercased) are optional."""
         words = tokens.words
         out: list[str] = []
         headline = _headline_sentences(tokens, self.common)
@@ -137,7 +143,8 @@ class TokenClassifier:
                     # After a dateline: "SANTIAGO, Chile — Wildfires raging ..."
                     i > 1 and words[i - 1] in _DASHES and _early_in_sentence(tokens, i - 1)
                 )
-                if starts and self._is_common_start(words, i, mid_caps):
+                tag = tags[i] if tags is not None else None
+                if starts and self._is_common_start(words, i, mid_caps, tag):
                     out.append("O")
                 else:
                     out.append("N")

@@ -35,15 +35,14 @@ class EntityTyper:
     def __init__(self, gaz: Gazetteer, common: frozenset[str]) -> None:
         self.gaz = gaz
         self.common = common
-        lists = gaz.lists
-        self.org_heads = lists.get("ORG_HEAD", frozenset())
-        self.org_first = lists.get("ORG_FIRST", frozenset())
-        self.fac_heads = lists.get("FAC_HEAD", frozenset())
-        self.loc_heads = lists.get("LOC_HEAD", frozenset())
-        self.gpe_heads = lists.get("GPE_HEAD", frozenset())
-        self.person_verbs = lists.get("PERSON_VERB", frozenset())
-        self.not_name = lists.get("NOT_NAME", frozenset())
-        self.event_first = lists.get("EVENT_FIRST", frozenset())
+        self.org_heads = gaz.words("ORG_HEAD")
+        self.org_first = gaz.words("ORG_FIRST")
+        self.fac_heads = gaz.words("FAC_HEAD")
+        self.loc_heads = gaz.words("LOC_HEAD")
+        self.gpe_heads = gaz.words("GPE_HEAD")
+        self.person_verbs = gaz.words("PERSON_VERB")
+        self.not_name = gaz.words("NOT_NAME")
+        self.event_first = gaz.words("EVENT_FIRST")
 
     # --- evidence from the name itself ------------------------------------------------
     def _lookup(self, name: str) -> str | None:

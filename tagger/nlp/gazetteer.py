@@ -45,6 +45,19 @@ class Gazetteer:
     def lookup(self, name: str) -> str | None:
         return self.names.get(name)
 
+    def words(self, section: str) -> frozenset[str]:
+        """A curated word list (TITLE, ORG_HEAD, NOT_NAME ...); empty when absent."""
+        return self.lists.get(section, frozenset())
+
+    def heads(self) -> frozenset[str]:
+        """Words that end a name of any kind: organisation, facility, location, GPE heads."""
+        return (
+            self.words("ORG_HEAD")
+            | self.words("FAC_HEAD")
+            | self.words("LOC_HEAD")
+            | self.words("GPE_HEAD")
+        )
+
 
 def read_curated() -> dict[str, list[str]]:
     """Sections of data/curated.txt -> entries in file order."""

@@ -34,11 +34,7 @@ class NltkAnalyzer:
 
         from tagger.nlp import resources
         from tagger.nlp.base import code_version
-        from tagger.nlp.candidates import CandidateFinder
-        from tagger.nlp.entity_types import EntityTyper
-        from tagger.nlp.gazetteer import load_gazetteer
-        from tagger.nlp.lexicon_tagger import common_words
-        from tagger.nlp.offline import find_numbers_or_none
+        from tagger.nlp.offline import entity_parts
 
         resources.ensure_data_path()
         fmt = resources.chunker_format()
@@ -50,15 +46,11 @@ class NltkAnalyzer:
         self.tagger = PerceptronTagger()
         self.chunker = Maxent_NE_Chunker(fmt)
         self.binary = fmt == "binary"
-        common = common_words()
-        gaz = load_gazetteer()
-        self.finder = CandidateFinder(gaz, common)
-        self.typer = EntityTyper(gaz, common)
-        self.find_numbers = find_numbers_or_none()
+        self.finder, self.typer, self.find_numbers = entity_parts()
         self.version = f"nltk-{fmt}-{code_version()}"
 
-    def _chunks(self, tokens) -> list[tuple[int, int, str]]:
-        """(first token, end token, chunker label) for each chunk, sentence by sentence."""
+    def _chunks(self, tokens) -> tuple[list[tuple[int, int, str]], list[str]]:
+        """(first token, end token, chunker label) for each chunk, and every token's tag."""
         from nltk.chunk import tree2conlltags
 
         words = tokens.words
@@ -66,10 +58,12 @@ class NltkAnalyzer:
         bounds = [i for i, f in enumerate(flags) if f and (i == 0 or not flags[i - 1])]
         bounds.append(len(words))
         out: list[tuple[int, int, str]] = []
+        tags: list[str] = []
         for a, b in zip(bounds, bounds[1:], strict=False):
             if a == b:
                 continue
             tagged = self.tagger.tag(words[a:b])
+            tags.extend(tag for _w, tag in tagged)
             conll = tree2conlltags(self.chunker.parse(tagged))
             start, label = None, ""
             for k, (_w, _pos, iob) in enumerate(conll):
@@ -83,7 +77,7 @@ class NltkAnalyzer:
                     start = None
             if start is not None:
                 out.append((start, b, label))
-        return out
+        return out, tags
 
     def _regions(self, tokens) -> list[tuple[int, int, str]]:
         """Names from the chunker and from the capitalisation grammar, with chunker labels.
@@ -95,10 +89,11 @@ class NltkAnalyzer:
         """
         import bisect
 
-        runs = self.finder.runs(tokens)
+        chunks, tags = self._chunks(tokens)
+        runs = self.finder.runs(tokens, tags)
         starts = [r[0] for r in runs]
         out: dict[tuple[int, int], str] = dict.fromkeys(runs, "")
-        for i, j, label in self._chunks(tokens):
+        for i, j, label in chunks:
             k = bisect.bisect_right(starts, i) - 1
             if k >= 0 and runs[k] == (i, j) and not self.binary:
                 out[runs[k]] = _LABELS.get(label, "")

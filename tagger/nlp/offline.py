@@ -20,6 +20,23 @@ def find_numbers_or_none():
     return find_numbers
 
 
+def entity_parts():
+    """The candidate finder, typer and number recogniser both back-ends share."""
+    from tagger.nlp.candidates import CandidateFinder
+    from tagger.nlp.entity_types import EntityTyper
+    from tagger.nlp.gazetteer import load_gazetteer
+    from tagger.nlp.lexicon_tagger import common_words
+
+    common = common_words()
+    gaz = load_gazetteer()
+    return CandidateFinder(gaz, common), EntityTyper(gaz, common), find_numbers_or_none()
+
+
+def lowered_starts(tokens) -> list[str]:
+    """The words with each sentence's first word in lowercase, as taggers expect them."""
+    return [w.lower() if first else w for w, first in zip(tokens.words, tokens.sent_start, strict=True)]
+
+
 class OfflineAnalyzer:
     """Entities and numbers without any downloaded NLTK model."""
 
@@ -27,26 +44,21 @@ class OfflineAnalyzer:
 
     def __init__(self) -> None:
         from tagger.nlp.base import code_version
-        from tagger.nlp.candidates import CandidateFinder
-        from tagger.nlp.entity_types import EntityTyper
-        from tagger.nlp.gazetteer import load_gazetteer
-        from tagger.nlp.lexicon_tagger import common_words, pattern_tagger
+        from tagger.nlp.lexicon_tagger import pattern_tagger
         from tagger.nlp.tokens import sentence_splitter
 
         sentence_splitter()
         self.tagger = pattern_tagger()
-        common = common_words()
-        gaz = load_gazetteer()
-        self.finder = CandidateFinder(gaz, common)
-        self.typer = EntityTyper(gaz, common)
-        self.find_numbers = find_numbers_or_none()
+        self.finder, self.typer, self.find_numbers = entity_parts()
         self.version = f"offline-{code_version()}"
 
     def entities(self, text: str, tokens=None) -> list[Span]:
         from tagger.nlp.tokens import tokenize
 
         tokens = tokens if tokens is not None else tokenize(text)
-        cands = self.finder.find(tokens)
+        # Parts of speech tell a sentence-initial "Speaking" or "Unlike" from a name.
+        tags = [tag for _w, tag in self.tagger.tag(lowered_starts(tokens))]
+        cands = self.finder.find(tokens, tags)
         return self.typer.type_document(text, tokens, cands)
 
     def analyze(self, text: str) -> list[Span]:

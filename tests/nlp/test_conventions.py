@@ -94,3 +94,15 @@ def test_places_from_cues_and_heads(offline_analyzer):
     assert ("Nile River", "LOCATION") in got
     assert ("Omdurman", "GPE") in got
     assert ("Bole Airport", "FACILITY") in got
+
+
+def test_parts_of_speech_filter_sentence_starts(offline_analyzer):
+    """Words the lexicon lacks are still told apart by their part of speech in lowercase."""
+    text = "Unsurprisingly, Kenya won. Undeterred, Museveni campaigned."
+    got = mentions(offline_analyzer, text, "entity")
+    assert [m for m, _ in got] == ["Kenya", "Museveni"]
+    # The tagger is NLTK's TaggerI over TextBlob's Brill lexicon and rules.
+    from nltk.tag.api import TaggerI
+
+    assert isinstance(offline_analyzer.tagger, TaggerI)
+    assert offline_analyzer.tagger.tag(["unsurprisingly", "the", "talks"])[0][1] in ("RB", "JJ")
