@@ -105,4 +105,4 @@ def test_parts_of_speech_filter_sentence_starts(offline_analyzer):
     from nltk.tag.api import TaggerI
 
     assert isinstance(offline_analyzer.tagger, TaggerI)
-    assert offline_analyzer.tagger.tag(["unsurprisingly", "the", "talks"])[0][1] in ("RB", "JJ")
+    assert not offline_analyzer.tagger.tag(["unsurprisingly", ",", "Kenya"])[0][1].startswith("NN")
