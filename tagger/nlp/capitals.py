@@ -128,8 +128,9 @@ class TokenClassifier:
         for i, w in enumerate(words):
             if i in protected:
                 out.append("N")
-            elif w == "May" and (not out or out[-1] != "N"):
-                out.append("O")  # the month, unless it ends a name ("Theresa May")
+            elif w == "May":
+                # The month, unless it ends a name ("Theresa May").
+                out.append("N" if out and out[-1] == "N" and words[i - 1] in self.gaz.first_names else "O")
             elif (
                 w[:1].isupper()
                 and w.lower() in FUNCTION_WORDS

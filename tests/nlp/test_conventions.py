@@ -106,3 +106,31 @@ def test_parts_of_speech_filter_sentence_starts(offline_analyzer):
 
     assert isinstance(offline_analyzer.tagger, TaggerI)
     assert not offline_analyzer.tagger.tag(["unsurprisingly", ",", "Kenya"])[0][1].startswith("NN")
+
+
+def test_weekday_after_on_is_a_date(offline_analyzer):
+    got = mentions(offline_analyzer, "The talks in Nairobi ended on Friday.")
+    assert ("Friday", "DATE") in got and ("Nairobi", "GPE") in got
+
+
+def test_one_of_the_soldiers_is_cardinal(offline_analyzer):
+    got = mentions(offline_analyzer, "One of the soldiers and one of the medics died in Goma.")
+    assert ("one", "CARDINAL") in got
+    assert ("Goma", "GPE") in got
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("Theresa May met leaders in May.", [("Theresa May", "PERSON"), ("May", "DATE")], []),
+        ("The G7 and the G20 met in Rome.", [("G7", "ORGANIZATION"), ("G20", "ORGANIZATION")], ["7", "20"]),
+        ("M23 rebels seized Goma.", [("M23", "ORGANIZATION"), ("Goma", "GPE")], ["23"]),
+    ],
+)
+def test_entities_and_numbers_never_overlap(offline_analyzer, text, expected, absent):
+    spans = offline_analyzer.analyze(text)
+    got = [(text[s.start : s.end], s.label) for s in spans]
+    for pair in expected:
+        assert pair in got, got
+    assert not any(m in absent for m, _ in got)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
