@@ -6,6 +6,7 @@ pipe thousands of documents through one process in constant memory.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -251,10 +252,17 @@ def setup_cmd(app: AppContext) -> None:
     for package in SETUP_PACKAGES:
         click.echo(f"Downloading {package} into {target} ...")
         try:
-            ok = nltk.download(package, download_dir=str(target), quiet=True, raise_on_error=True)
+            ok = nltk.download(
+                package,
+                download_dir=str(target),
+                quiet=True,
+                raise_on_error=True,
+                print_error_to=io.StringIO(),  # we report failures ourselves, once
+            )
         except Exception as exc:  # noqa: BLE001 - network errors come in many types
             ok = False
-            click.echo(f"  could not get {package}: {exc}", err=True)
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            click.echo(f"  could not get {package}: {reason}", err=True)
         if not ok:
             failed.append(package)
     clear_cache()
