@@ -184,6 +184,12 @@ class Keymap:
 
         return ", ".join(format_key(k) for k in self.keys(binding_id))
 
+    @staticmethod
+    def display_key(key: str) -> str:
+        from textual.keys import format_key
+
+        return format_key(key)
+
     def bindings(self, scope: str) -> list[Binding]:
         """Textual Bindings (with ids) for one scope, keys already remapped."""
         from textual.binding import Binding

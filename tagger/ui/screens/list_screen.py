@@ -13,11 +13,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingsMap
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tagger.ui.sanitize import clean_line
 from tagger.ui.widgets.article_table import ArticleTable, ColumnHeader
 from tagger.ui.widgets.filter_bar import FilterBar
+from tagger.ui.widgets.key_hints import KeyHints
 from tagger.ui.widgets.progress_line import ProgressLine
 from tagger.ui.widgets.tag_bar import TagBar
 
@@ -47,14 +48,15 @@ class ListScreen(Screen):
         yield TagBar(id="list-tags")
         yield FilterBar(id="filter-bar")
         yield ProgressLine(id="progress-line")
-        yield Footer(compact=True)
+        yield KeyHints(app.keymap, id="key-hints")
 
     @property
     def table(self) -> ArticleTable:
         return self.query_one(ArticleTable)
 
     def on_mount(self) -> None:
-        self.query_one(FilterBar).display = False
+        self.query_one(FilterBar).show_query(self.app.query_text)
+        self.query_one(KeyHints).show_mode("list")
         self.rows_changed()
 
     # --- refreshing from the app -------------------------------------------------------
@@ -63,6 +65,9 @@ class ListScreen(Screen):
         table.rows_changed()
         sort = self.app.model.sort
         self.query_one(ColumnHeader).set_sort(sort.column, sort.descending)
+        bar = self.query_one(FilterBar)
+        if not bar.input.has_focus:
+            bar.show_query(self.app.query_text)
         index = self.app.model.index_of(self.app.current_article_id)
         table.move_to(index if index is not None else 0)
         self.show_detail()
@@ -159,7 +164,8 @@ class ListScreen(Screen):
 
     # --- filter, queues, sort ----------------------------------------------------------
     def action_filter(self) -> None:
-        self.query_one(FilterBar).open(self.app.query_text)
+        self.query_one(FilterBar).open()
+        self.query_one(KeyHints).show_mode("filter")
 
     def on_filter_bar_applied(self, event: FilterBar.Applied) -> None:
         bar = self.query_one(FilterBar)
@@ -167,11 +173,14 @@ class ListScreen(Screen):
         if error is not None:
             bar.show_error(error.message, getattr(error, "position", None))
             return
-        bar.close()
-        self.table.focus()
+        self._leave_filter()
 
     def on_filter_bar_cancelled(self) -> None:
-        self.query_one(FilterBar).close()
+        self._leave_filter()
+
+    def _leave_filter(self) -> None:
+        self.query_one(FilterBar).show_query(self.app.query_text)
+        self.query_one(KeyHints).show_mode("list")
         self.table.focus()
 
     def action_queues(self) -> None:

@@ -1,8 +1,9 @@
-"""The filter bar: type a query, enter applies it, escape closes; errors point at the column.
+"""The filter bar: always shows the current filter; `/` edits it, enter applies, escape leaves.
 
 Parsing happens in the screen (it owns the model); this widget only collects the text and
 shows a QueryError under it with a caret at the reported position, so a mistake is found
-without reading the whole message.
+without reading the whole message. It stays on screen, so applying a filter never changes
+the layout.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class FilterBar(Vertical):
         with Horizontal(id="filter-row"):
             yield Static("filter /", id="filter-label")
             yield Input(
-                placeholder="topic:conflict status:untagged -source:bbc  (enter apply, esc close)",
+                placeholder="no filter: press / and type e.g. topic:conflict status:untagged",
                 id="filter-input",
                 compact=True,
             )
@@ -43,16 +44,19 @@ class FilterBar(Vertical):
     def input(self) -> Input:
         return self.query_one("#filter-input", Input)
 
-    def open(self, text: str) -> None:
-        self.display = True
+    def on_mount(self) -> None:
         self.show_error(None)
-        self.input.value = text
-        self.input.cursor_position = len(text)
+
+    def open(self) -> None:
+        self.show_error(None)
+        self.input.cursor_position = len(self.input.value)
         self.input.focus()
 
-    def close(self) -> None:
-        self.display = False
+    def show_query(self, text: str) -> None:
+        """Show the filter in force (the Input keeps what was typed until then)."""
         self.show_error(None)
+        if self.input.value != text:
+            self.input.value = text
 
     def show_error(self, message: str | None, position: int | None = None) -> None:
         error = self.query_one("#filter-error", Static)
