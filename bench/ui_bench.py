@@ -130,7 +130,7 @@ async def drive(path: Path, keys: int) -> dict[str, object]:
         by_key: dict[str, list[float]] = {"e (open picker)": [], "letter (choose, save, close)": [],
                                           "a (accept, save, next)": []}
         for i in range(keys // 3):
-            for name, key in zip(by_key, ("e", "npu"[i % 3], "a")):
+            for name, key in zip(by_key, ("e", "npu"[i % 3], "a"), strict=True):
                 ms = await timed_press(pilot, key)
                 tag.append(ms)
                 by_key[name].append(ms)
