@@ -324,8 +324,11 @@ class EntityTyper:
         if cue:
             return cue
         for k in range(len(words) - 1, 0, -1):
-            if self.gaz.names.get(" ".join(words[:k])) in ("GPE", "NORP"):
-                return "ORGANIZATION"  # "Tokyo Electron", "Los Angeles Lakers"
+            prefix = " ".join(words[:k])
+            if self.gaz.names.get(prefix) in ("GPE", "NORP") and (
+                prefix in self.gaz.major or k > 1
+            ) and prefix not in self.gaz.first_names:
+                return "ORGANIZATION"  # "Tokyo Electron", "Los Angeles Lakers"; not "Kemi ..."
         caps = [w for w in words if w[:1].isupper()]
         if all(w.lower() in self.common for w in caps):
             # "Economic Freedom Fighters": capitalised common words in mid-sentence are a
