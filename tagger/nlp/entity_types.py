@@ -96,8 +96,18 @@ class EntityTyper:
         first = words[0]
         if len(words) < 2 or len(words) > 5:
             return False
-        if any(w.isupper() and len(w) > 2 for w in words) or first in self.gaz.major:
+        if any(w.isupper() and len(w) > 2 for w in words):
             return False
+        if first in self.gaz.major:
+            # "Jordan Henderson", "Israel Adesanya"; not "Kenya Airways", "China Daily".
+            second = words[1]
+            return (
+                len(words) == 2
+                and first in self.gaz.first_names
+                and second.lower() not in self.common
+                and second not in self.gaz.names
+                and second not in self.org_heads
+            )
         if first in self.gaz.first_names and (
             first.lower() not in self.common or words[1][:1].isupper()
         ):
