@@ -77,3 +77,23 @@ def test_one_megabyte(offline_analyzer):
     spans = offline_analyzer.analyze(text)
     check(text, spans)
     assert len(spans) > 5000
+
+
+_ALPHABET = "".join(
+    chr(i) for i in [*range(32, 127), *range(160, 400), 0x2014, 0x201C, 0x201D, 0x2019, 0xFEFF, 0x200B, 10, 13, 9, 0]
+)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_random_characters(offline_analyzer, seed):
+    rng = random.Random(1000 + seed)
+    text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 600)))
+    spans = offline_analyzer.analyze(text)
+    check(text, spans)
+    assert all(s.label in LABELS for s in spans)
+
+
+LABELS = {
+    "PERSON", "ORGANIZATION", "GPE", "LOCATION", "FACILITY", "NORP",
+    "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "DATE", "TIME", "DURATION",
+}  # fmt: skip
