@@ -37,7 +37,6 @@ class Candidate:
     i: int
     j: int
     forced: str | None = None
-    cue: str = ""  # "title", "dateline", "mr" ...
 
 
 @lru_cache(maxsize=1)
@@ -248,8 +247,7 @@ class CandidateFinder:
                 # "General Staff": common words after a title word are no person's name.
                 out.append(Candidate(q if t_start == p_end - 1 else rest, b))
             else:
-                cue = "mr" if words[p_end - 1].rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr") else "title"
-                out.append(Candidate(rest, b, forced="PERSON", cue=cue))
+                out.append(Candidate(rest, b, forced="PERSON"))  # after a title: a person
         return out
 
     def _trim(self, tokens: Tokens, c: Candidate) -> Candidate | None:
@@ -268,7 +266,7 @@ class CandidateFinder:
             w = words[i]
             if (w in self.titles or w in self.title_mods) and w not in self.gaz.names:
                 return None
-        return Candidate(i, j, c.forced, c.cue)
+        return Candidate(i, j, c.forced)
 
     def find(self, tokens: Tokens, tags: list[str] | None = None) -> list[Candidate]:
         out: list[Candidate] = []

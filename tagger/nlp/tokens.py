@@ -181,7 +181,3 @@ def tokenize(text: str, splitter=None) -> Tokens:
         ends.extend(en)
     return Tokens(words, starts, ends, flags)
 
-
-def span_tokenizer():
-    """The NLTK tokenizer object behind `word_spans` (for callers that want the interface)."""
-    return _word_tokenizer()
