@@ -198,7 +198,12 @@ class CandidateFinder:
         last = words[b - 1] if not _ROMAN.match(words[b - 1]) or b - a < 2 else words[b - 2]
         if words[a] in self.event_first or last in self.event_heads:
             if " ".join(words[a:b]) not in self.gaz.names:
-                return []  # "Finance Bill", "World War II", "Paris Agreement"
+                # "Finance Bill", "World War II" are no names; in "Melbourne Test" or
+                # "Paris Olympics" the place still is one.
+                for k in range(b - 1, a, -1):
+                    if self.gaz.names.get(" ".join(words[a:k])) in ("GPE", "LOCATION"):
+                        return [Candidate(a, k)]
+                return []
         if " ".join(words[a:b]) in self.gaz.names or b - a < 2:
             if b - a == 1 and (words[a] in self.titles or words[a] in self.title_mods):
                 if words[a] not in self.gaz.names:
