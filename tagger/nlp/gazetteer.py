@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 # One-letter codes in the cache file.
 CODES = {
     "G": "GPE",
@@ -205,6 +205,7 @@ def _write_cache(path: Path, strong, weak, firsts) -> None:
     lines = [f"{code}\t{name}" for name, code in strong.items()]
     lines += [f"~{code}\t{name}" for name, code in weak.items()]
     lines += [f"f\t{name}" for name in sorted(firsts)]
+    lines.append(f"#end\t{len(lines)}")  # a cut-short or damaged file is rebuilt, not used
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gaz-")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -216,7 +217,10 @@ def _read_cache(path: Path):
     strong: dict[str, str] = {}
     weak: dict[str, str] = {}
     firsts: set[str] = set()
-    for line in path.read_text("utf-8").split("\n"):
+    lines = path.read_text("utf-8").split("\n")
+    if not lines or lines[-1] != f"#end\t{len(lines) - 1}":
+        raise ValueError(f"incomplete gazetteer cache {path}")
+    for line in lines[:-1]:
         code, _, name = line.partition("\t")
         if code == "f":
             firsts.add(name)
@@ -232,7 +236,7 @@ def _load_sources(common: frozenset[str]):
     try:
         if path.is_file():
             return _read_cache(path)
-    except (OSError, UnicodeDecodeError):
+    except (OSError, ValueError):  # UnicodeDecodeError is a ValueError
         pass
     built = _build(common)
     try:

@@ -84,3 +84,23 @@ def test_code_version_keys_the_cache(monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", edited)
     assert base.code_version() != first
+
+
+def test_damaged_gazetteer_cache_is_rebuilt(tmp_path, monkeypatch):
+    from tagger.nlp import gazetteer
+
+    monkeypatch.setenv("TAGGER_DATA_DIR", str(tmp_path / "data"))
+    gazetteer.load_gazetteer.cache_clear()
+    try:
+        first = gazetteer.load_gazetteer()
+        (cache,) = (tmp_path / "data" / "nlp-cache").glob("gazetteer-*.tsv")
+        lines = cache.read_text("utf-8").split("\n")
+        assert lines[-1].startswith("#end\t")
+        cache.write_text("\n".join(lines[: len(lines) // 2]), "utf-8")  # cut short
+        gazetteer.load_gazetteer.cache_clear()
+        again = gazetteer.load_gazetteer()
+        assert again.names == first.names and again.first_names == first.first_names
+        assert cache.read_text("utf-8").split("\n")[-1] == lines[-1]  # written whole again
+        assert first.names["Nairobi"] == "GPE" and "Kenya" in first.major
+    finally:
+        gazetteer.load_gazetteer.cache_clear()
