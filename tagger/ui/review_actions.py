@@ -102,16 +102,19 @@ class ReviewActions(_Base):
         else:
             state = self.pick_state(ids[0], group.name)
             target = clean_line(self.model.summaries[ids[0]].title)
-        self.push_screen(
-            TagPicker(
-                group,
-                state,
-                partial(self._apply_pick, group, ids, bool(bulk)),
-                target=target,
-                bindings=self.keymap.bindings("picker"),
-                unsure_key=self.keymap.display("picker.unsure"),
-            )
-        )
+        apply = partial(self._apply_pick, group, ids, bool(bulk))
+        # One picker per group is built once and kept installed: building its widgets is
+        # most of the cost of opening it.
+        name = f"picker-{group.name}"
+        if self.is_screen_installed(name):
+            picker = self.get_screen(name)
+            picker.reuse(state, apply, target)
+        else:
+            picker = TagPicker(group, state, apply, target=target,
+                               bindings=self.keymap.bindings("picker"),
+                               unsure_key=self.keymap.display("picker.unsure"))
+            self.install_screen(picker, name)
+        self.push_screen(name)
 
     def _apply_pick(
         self, group: Group, ids: list[str], bulk: bool, current: PickState, desired: PickState

@@ -96,10 +96,20 @@ class TagPicker(ModalScreen[PickState]):
             options.highlighted = highlighted
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
+        self._highlight_first()
+
+    def _highlight_first(self) -> None:
         names = [lb.name for lb in self.group.labels]
         first = next((names.index(n) for n in self.state.labels if n in names), 0)
-        options.highlighted = first
+        self.query_one(OptionList).highlighted = first
+
+    def reuse(self, state: PickState, apply: Apply, target: str) -> None:
+        """Show this (already built) picker for another article: opening stays cheap."""
+        self.state, self.apply, self.target = state, apply, target
+        self.query_one("#picker-target", Static).update(
+            Text(target, no_wrap=True, overflow="ellipsis"))
+        self._redraw()
+        self._highlight_first()
 
     # --- choosing ----------------------------------------------------------------------
     def _save(self, desired: PickState) -> None:
