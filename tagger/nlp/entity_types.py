@@ -325,14 +325,19 @@ class EntityTyper:
             # name explains is most often a small place (a town, a district), else a company.
             if any(ch.isupper() for ch in w[1:]) or COMPANY_SUFFIX.search(w):
                 return "ORGANIZATION"  # "DeepState", "KazMunayGas", "Safaricom"
+            nxt = tokens.words[c.j] if c.j < len(tokens.words) else ""
+            if tokens.sent_start[c.i] and nxt[:1].islower() and nxt.isalpha():
+                return None  # "Cocoa farmers ...": an unknown word opening a sentence
             if SURNAME_SUFFIX.search(w) and not PLACE_SUFFIX.search(w):
                 return "PERSON"  # "Wiśniewska", "Shevchenko", "Öztürk"-like family names
-            nxt = tokens.words[c.j] if c.j < len(tokens.words) else ""
             if nxt in self.person_verbs:
                 return "ORGANIZATION"  # "Gazprom said": places do not speak, people come in full
             return "GPE"
         if cue:
             return cue
+        for k in range(1, len(words) - 1):  # a known name of two words or more at the end
+            if self.gaz.names.get(" ".join(words[k:])) == "ORGANIZATION":
+                return "ORGANIZATION"  # "Philippine Red Cross", "Nigerian Air Force"
         for k in range(len(words) - 1, 0, -1):
             prefix = " ".join(words[:k])
             if self.gaz.names.get(prefix) in ("GPE", "NORP") and (
