@@ -23,6 +23,9 @@ from tagger.nlp.gazetteer import Gazetteer
 from tagger.nlp.tokens import Tokens
 
 GRAMMAR = r"NAME: {<N>+(<[CP]>+<D>?<N>+)*}"
+# Lowercase nouns after a name that make it an organisation's: "the Georgian Dream party".
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "aire", "eur", "man", "woman")
+ORG_NOUNS = frozenset("party alliance coalition movement militia bloc faction group".split())
 ON_JOINERS = frozenset(
     "Commission Committee Council Conference Convention Panel Forum Coalition Network "
     "Alliance Initiative Institute Centre Center Task Force Campaign Coordination".split()
@@ -146,6 +149,8 @@ class CandidateFinder:
             return [c]
         if " ".join(words[c.i : c.j]) in self.gaz.names or words[c.j - 1] in self.heads:
             return [c]
+        if words[c.j : c.j + 1] and words[c.j] in ORG_NOUNS:
+            return [c]  # "the ruling Georgian Dream party"
         return [Candidate(c.i, c.i + 1), Candidate(c.i + 1, c.j)]
 
     def _inside_known(self, words: list[str], start: int, k: int, j: int) -> bool:
@@ -175,6 +180,23 @@ class CandidateFinder:
             w in self.org_first and nxt in ("of", "for") for w, nxt in zip(left, left[1:], strict=False)
         )
 
+    def _role_word(self, tokens: Tokens, a: int, b: int) -> bool:
+        """A sentence-initial job word before a first name, which no gazetteer knows."""
+        words = tokens.words
+        if b - a < 3 or not tokens.sent_start[a]:
+            return False
+        first, second = words[a], words[a + 1]
+        gaz = self.gaz
+        return (
+            first.endswith(_ROLE_ENDINGS)
+            and first not in gaz.first_names
+            and first not in gaz.names
+            and first.lower() not in gaz.first_names
+            and second in gaz.first_names
+            and second.lower() not in self.common
+            and words[b - 1] not in self.heads
+        )
+
     def _name_part(self, word: str) -> bool:
         """A word that is part of a personal name, not a title's modifier or an affiliation."""
         if word in self.titles or word in self.title_mods or word in self.gaz.names:
@@ -190,6 +212,8 @@ class CandidateFinder:
 
     def _split_titles(self, tokens: Tokens, a: int, b: int) -> list[Candidate]:
         words = tokens.words
+        if self._role_word(tokens, a, b):
+            a += 1  # "Billionaire Bidzina Ivanishvili", "Striker Victor Osimhen"
         # A token with digits ends a name ("Airbus A350", "Boeing 737 MAX") unless the whole
         # is known ("G7"); events ("Berlin Marathon", "Typhoon Yagi") are not in our labels.
         for k in range(a, b):

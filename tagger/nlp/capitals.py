@@ -14,7 +14,8 @@ from tagger.nlp.tokens import Tokens
 
 # Lowercase words that may sit inside a name.
 CONNECTORS = frozenset(
-    "of de del della dei da das do dos du van von der den ten ter la le les bin ibn bint "
+    "of de del della dei da das do dos du des las los van von der den ten ter la le les bin "
+    "ibn bint "
     "al el ul ud arap wa y di & ben abu".split()
 )
 # Prepositions that join only after an organisation word ("Commission for Human Rights").

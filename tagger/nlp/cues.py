@@ -57,6 +57,7 @@ NEXT_NOUN_TYPES = {
         "shafts oilfield plant smelter terminal".split(),
         "FACILITY",
     ),
+    **dict.fromkeys("party alliance coalition movement militia bloc faction".split(), "ORGANIZATION"),
 }
 # A lowercase noun right before a name: "forestry agency Conaf", "the city of Dhahran".
 PREV_NOUN_TYPES = {

@@ -288,11 +288,13 @@ class EntityTyper:
         if any(w.startswith(("al-", "el-", "Al-", "El-")) or w in ("bin", "ibn", "bint") for w in words[1:]):
             if words[0] not in self.org_first and words[0] not in self.loc_heads:
                 return "PERSON"
-        places = [w for w in words if names.get(w) == "GPE" and w in self.gaz.major]
+        places = [w for w in words if names.get(w) in ("GPE", "LOCATION") and w in self.gaz.major]
         if places and len(places) < len(words):
             rest = [w for w in words if w not in places]
             if all(w.lower() in self.common for w in rest):
                 return "ORGANIZATION"  # "Athletics Kenya", "Public Health Ontario"
+            if words[-1] in places and not any(w in self.gaz.first_names for w in rest):
+                return "ORGANIZATION"  # "Greenpeace Africa", "Amnesty Kenya"
         return None
 
     def _demonym(self, word: str) -> str | None:
@@ -340,7 +342,7 @@ class EntityTyper:
                 return "ORGANIZATION"  # "Philippine Red Cross", "Nigerian Air Force"
         for k in range(len(words) - 1, 0, -1):
             prefix = " ".join(words[:k])
-            if self.gaz.names.get(prefix) in ("GPE", "NORP") and (
+            if self.gaz.names.get(prefix) in ("GPE", "NORP", "LOCATION") and (
                 prefix in self.gaz.major or k > 1
             ) and prefix not in self.gaz.first_names:
                 return "ORGANIZATION"  # "Tokyo Electron", "Los Angeles Lakers"; not "Kemi ..."
