@@ -68,8 +68,10 @@ PREV_NOUN_TYPES = {
     ),
     **dict.fromkeys("city town village province region district county state capital".split(), "GPE"),
 }
-# Words after or before a name that make it a company: "Sasol fell", "shares of Naspers".
+# Words after or before a name that make it a company or a team: "Sasol fell",
+# "shares of Naspers", "Sevilla coach".
 ORG_NEXT = frozenset(
+    "coach manager striker midfielder defender goalkeeper winger fans supporters squad "
     "shares stock stocks shareholders subsidiary fell rose jumped gained slipped edged "
     "climbed dropped surged plunged tumbled slumped soared rallied".split()
 )

@@ -251,7 +251,11 @@ class EntityTyper:
             return None, None, None  # "Boeing 737 MAX": a model name
         label = self._lookup(name)
         if label:
-            return label, ("major" if name in self.gaz.major else "strong"), None
+            if name in self.gaz.major:
+                return label, "major", None
+            if label == "GPE" and context_cue(tokens, c, self.person_verbs) == "ORGANIZATION":
+                return "ORGANIZATION", "cue", None  # "Sevilla coach": a club, not the city
+            return label, "strong", None
         label = self._by_head(words)
         if label:
             return label, "strong", None
@@ -302,6 +306,8 @@ class EntityTyper:
         names = self.gaz.names
         if word in self.gaz.first_names:
             return None  # "Francis" is not a people of France
+        if word.endswith(("ist", "ists", "ista", "istas")) and len(word) > 6:
+            return "NORP"  # "Peronist", "Chavistas": followers of a movement
         for suffix in ("ians", "ans", "ian", "an", "ers", "er", "is", "i"):
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 stem = word[: -len(suffix)]
