@@ -60,7 +60,9 @@ class ListModel:
         self.summaries: dict[str, ArticleSummary] = {}
         self.order: dict[str, int] = {}
         self.reviews: dict[str, list[Review]] = {}
-        self._candidates: dict[str, Candidate] = {}
+        # Query candidates in import order (None until built), so a filter is one pass over
+        # a list instead of a dict lookup per article.
+        self._candidates: list[Candidate | None] = []
         self.query: Query | None = None
         self.sort = Sort()
         self.import_ids: list[str] = []
@@ -77,11 +79,12 @@ class ListModel:
 
     def replace(self, summaries: list[ArticleSummary], reviews: dict[str, list[Review]]) -> None:
         """Swap in data read elsewhere (a worker's reload); the view is re-applied by the caller."""
-        self.summaries = {s.id: s for s in summaries}
-        self.order = {s.id: i for i, s in enumerate(summaries)}
-        self.import_ids = [s.id for s in summaries]
-        self.reviews = reviews
-        self._candidates = {}
+        with self._lock:
+            self.summaries = {s.id: s for s in summaries}
+            self.order = {s.id: i for i, s in enumerate(summaries)}
+            self.import_ids = [s.id for s in summaries]
+            self.reviews = reviews
+            self._candidates = [None] * len(summaries)
         # Only reviewed articles can be done, so this pass is over the reviews, not all rows.
         self.done = {aid for aid in reviews if status_of(self.review(aid)) in DONE_STATUSES}
 
@@ -93,7 +96,9 @@ class ListModel:
                 self.reviews[article_id] = list(reviews)
             else:
                 self.reviews.pop(article_id, None)
-            self._candidates.pop(article_id, None)
+            index = self.order.get(article_id)
+            if index is not None:
+                self._candidates[index] = None
         review = self.review(article_id)
         if status_of(review) in DONE_STATUSES:
             self.done.add(article_id)
@@ -112,10 +117,10 @@ class ListModel:
         return article_id in self.done
 
     def candidate(self, article_id: str) -> Candidate:
-        c = self._candidates.get(article_id)
+        c = self._candidates[self.order[article_id]]
         if c is None:
             # The lock keeps `warm` (a thread) from caching a candidate built from reviews
-            # that `update` replaced meanwhile.
+            # that `update` replaced meanwhile, or into a list that `replace` swapped.
             with self._lock:
                 reviews = self.reviews.get(article_id)
                 c = Candidate(
@@ -123,8 +128,17 @@ class ListModel:
                     effective(reviews, self.reviewer),
                     reviewers=tuple(r.reviewer for r in reviews) if reviews else (),
                 )
-                self._candidates[article_id] = c
+                self._candidates[self.order[article_id]] = c
         return c
+
+    def all_candidates(self) -> list[Candidate]:
+        """Every article's candidate, in import order (building the missing ones)."""
+        cands = self._candidates
+        if None in cands:
+            for aid, c in zip(self.import_ids, cands, strict=True):
+                if c is None:
+                    self.candidate(aid)
+        return self._candidates  # type: ignore[return-value]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -147,13 +161,12 @@ class ListModel:
             from tagger.selection import filter_ids
 
             return filter_ids(self.store, query, self.reviewer)
-        matches, candidate = query.matches, self.candidate
-        return [i for i in self.import_ids if matches(candidate(i))]
+        matches = query.matches
+        return [c.summary.id for c in self.all_candidates() if matches(c)]
 
     def warm(self) -> None:
         """Build every Candidate ahead of the first filter (run from a thread at start-up)."""
-        for aid in list(self.import_ids):
-            self.candidate(aid)
+        self.all_candidates()
 
     def apply(self, query: Query | None = None, sort: Sort | None = None, ids=None) -> None:
         """Set the view from a query (or precomputed `ids`) and a sort."""
