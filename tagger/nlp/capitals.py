@@ -97,6 +97,8 @@ class TokenClassifier:
         if i > 0 and w in self.heads and words[i - 1][:1].isupper():
             return False  # a head word ending a name: "Crimes Commission"
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in self.org_first and nxt[:1].isupper() and nxt.lower() not in FUNCTION_WORDS:
+            return False  # "Bank Indonesia", "University College London"
         if nxt[:1].isupper() and nxt.lower() not in FUNCTION_WORDS:
             # "Will Smith", "Peter Shalulile", "Shah Mahmood Qureshi": a first name, or a
             # word before one, starts a name.

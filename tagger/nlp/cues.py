@@ -20,6 +20,7 @@ _DASHES = frozenset("—–-")
 
 
 NOT_NAME_NEXT = frozenset("virus disease syndrome fever variant strain outbreak flu".split())
+ALIAS_CUES = (["known", "as"], ["nicknamed"], ["dubbed"], ["called"], ["alias"], ["aka"])
 INDEX_NUMBERS = frozenset("500 100 40 50 30 225 600 250 2000 200".split())
 PLACE_FIRST = frozenset(
     "San Santa Santo São Sao Saint St. Sainte Port Puerto Porto Fort Bandar Kota Ciudad "

@@ -12,6 +12,7 @@ from __future__ import annotations
 from tagger.models import Span
 from tagger.nlp.candidates import PARTICLES, Candidate
 from tagger.nlp.cues import (
+    ALIAS_CUES,
     COMPANY_SUFFIX,
     COMPASS,
     FACILITY_FIRST,
@@ -185,6 +186,8 @@ class EntityTyper:
                         label = "ORGANIZATION"
                     if label is None and single:
                         label = self._coordinated(cands, first, n, words)
+                    if label is None and spans and words[max(0, c.i - 2) : c.i] in ALIAS_CUES:
+                        label = spans[-1].label  # "Joko Widodo, known as Jokowi"
                     if label is None:
                         label = weak or hints.get((c.i, c.j)) or self._guess(tokens, c, cue)
             if label:
@@ -313,7 +316,8 @@ class EntityTyper:
                 stem = word[: -len(suffix)]
                 ends = ("",) if suffix in ("is", "i") else ("", "a", "ia", "o", "e", "y")
                 for end in ends:
-                    if names.get(stem + end) == "GPE" or self.gaz.weak.get(stem + end) == "GPE":
+                    place = names.get(stem + end) or self.gaz.weak.get(stem + end)
+                    if place in ("GPE", "LOCATION") or names.get(stem + end + "s") == "LOCATION":
                         return "NORP"
         return None
 
@@ -336,6 +340,8 @@ class EntityTyper:
             nxt = tokens.words[c.j] if c.j < len(tokens.words) else ""
             if tokens.sent_start[c.i] and nxt[:1].islower() and nxt.isalpha():
                 return None  # "Cocoa farmers ...": an unknown word opening a sentence
+            if w.endswith(("an", "ese", "ic")) and nxt[:1].islower() and nxt.isalpha():
+                return "NORP"  # "Himalayan border", "Balinese dancers": an adjective of place
             if SURNAME_SUFFIX.search(w) and not PLACE_SUFFIX.search(w):
                 return "PERSON"  # "Wiśniewska", "Shevchenko", "Öztürk"-like family names
             if nxt in self.person_verbs:
