@@ -262,6 +262,9 @@ class EntityTyper:
         label = self._by_head(words)
         if label:
             return label, "strong", None
+        for k in range(1, len(words) - 1):  # a known name of two words or more at the end
+            if self.gaz.names.get(" ".join(words[k:])) == "ORGANIZATION":
+                return "ORGANIZATION", "strong", None  # "Philippine Red Cross"
         if len(words) > 1 and quoted(tokens, c):
             return None, None, None  # '"The Last Harvest"': a title of a work, not a name
         cue = context_cue(tokens, c, self.person_verbs)
@@ -349,9 +352,6 @@ class EntityTyper:
             return "GPE"
         if cue:
             return cue
-        for k in range(1, len(words) - 1):  # a known name of two words or more at the end
-            if self.gaz.names.get(" ".join(words[k:])) == "ORGANIZATION":
-                return "ORGANIZATION"  # "Philippine Red Cross", "Nigerian Air Force"
         for k in range(len(words) - 1, 0, -1):
             prefix = " ".join(words[:k])
             if self.gaz.names.get(prefix) in ("GPE", "NORP", "LOCATION") and (
