@@ -114,6 +114,5 @@ class NltkAnalyzer:
                     hints[(c.i, c.j)] = label
         # The multiclass chunker's label replaces only a guess, never gazetteer evidence.
         spans = self.typer.type_document(text, tokens, cands, hints=hints)
-        if self.find_numbers is not None:
-            spans = spans + list(self.find_numbers(text))
+        spans = spans + self.find_numbers(text)
         return normalise(text, spans)

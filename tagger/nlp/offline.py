@@ -11,25 +11,17 @@ from tagger.models import Span
 from tagger.nlp.spans import normalise
 
 
-def find_numbers_or_none():
-    """The shared number recogniser, when its module is present."""
-    try:
-        from tagger.nlp.numbers import find_numbers
-    except ImportError:
-        return None
-    return find_numbers
-
-
 def entity_parts():
     """The candidate finder, typer and number recogniser both back-ends share."""
     from tagger.nlp.candidates import CandidateFinder
     from tagger.nlp.entity_types import EntityTyper
     from tagger.nlp.gazetteer import load_gazetteer
     from tagger.nlp.lexicon_tagger import common_words
+    from tagger.nlp.numbers import find_numbers
 
     common = common_words()
     gaz = load_gazetteer()
-    return CandidateFinder(gaz, common), EntityTyper(gaz, common), find_numbers_or_none()
+    return CandidateFinder(gaz, common), EntityTyper(gaz, common), find_numbers
 
 
 def lowered_starts(tokens) -> list[str]:
@@ -67,7 +59,5 @@ class OfflineAnalyzer:
         from tagger.nlp.tokens import tokenize
 
         tokens = tokenize(text)
-        spans = self.entities(text, tokens)
-        if self.find_numbers is not None:
-            spans = spans + list(self.find_numbers(text))
+        spans = self.entities(text, tokens) + self.find_numbers(text)
         return normalise(text, spans)
