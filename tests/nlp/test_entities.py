@@ -67,6 +67,25 @@ CASES = [
         "Fighting raged near Chasiv Yar, and drones hit Huliaipole.",
         [("Chasiv Yar", "GPE"), ("Huliaipole", "GPE")],
     ),
+    ("Bank Indonesia kept its key rate at 6%.", [("Bank Indonesia", "ORGANIZATION")]),
+    (
+        "His predecessor, Joko Widodo, known as Jokowi, attended.",
+        [("Joko Widodo", "PERSON"), ("Jokowi", "PERSON")],
+    ),
+    ("Troops clashed along the Himalayan border.", [("Himalayan", "NORP")]),
+    ("Sevilla coach Garcia Pimienta praised his team.", [("Sevilla", "ORGANIZATION")]),
+    ("Fishermen spoke to Greenpeace Africa.", [("Greenpeace Africa", "ORGANIZATION")]),
+    ("The ruling Georgian Dream party suspended talks.", [("Georgian Dream", "ORGANIZATION")]),
+    (
+        "Billionaire Bidzina Ivanishvili accused Western governments.",
+        [("Bidzina Ivanishvili", "PERSON"), ("Western", "NORP")],
+    ),
+    ("Mario de las Casas, a Cosco executive, spoke.", [("Mario de las Casas", "PERSON")]),
+    ("The Philippine Red Cross deployed teams.", [("Philippine Red Cross", "ORGANIZATION")]),
+    (
+        "Nissan and Honda began merger talks; Honda chief executive Toshihiro Mibe spoke.",
+        [("Nissan", "ORGANIZATION"), ("Honda", "ORGANIZATION"), ("Toshihiro Mibe", "PERSON")],
+    ),
 ]
 
 
