@@ -128,6 +128,9 @@ class TokenClassifier:
             w for w, first in zip(words, tokens.sent_start, strict=True) if not first and w[:1].isupper()
         }
         mid_caps.difference_update(words[i] for i in headline)
+        # Head and title words are capitalised inside names ("Kenya Police"), not as names.
+        mid_caps.difference_update(self.heads)
+        mid_caps.difference_update(self.titles)
         for i, w in enumerate(words):
             if i in protected:
                 out.append("N")
