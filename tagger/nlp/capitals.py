@@ -22,6 +22,7 @@ CONNECTORS = frozenset(
 PREPOSITIONS = frozenset(("for", "on", "and"))
 PARTICLES = CONNECTORS - {"of", "&"}
 _DASHES = frozenset("—–-")
+_MONTH_NAMES = frozenset(("April", "June", "August"))  # months that are also first names
 # Penn Treebank tags of words that are never the start of a name.
 _NOT_NOUN_TAGS = ("VB", "RB", "JJ", "IN", "DT", "CC", "PRP", "MD", "WDT", "WP", "WRB", "TO", "EX", "UH")
 # Closed-class words that start sentences; never the first name of "Will Smith".
@@ -166,6 +167,15 @@ class TokenClassifier:
                 and " ".join(words[max(0, i - 2) : i]) not in self.gaz.names
             ):
                 out.append("C")  # "St. Peter's Square", "Queen's Park"; not "Kenya's Ministry"
+            elif (
+                w in _MONTH_NAMES
+                and words[i + 1 : i + 2]
+                and words[i + 1][:1].isupper()
+                and words[i + 1].lower() not in self.common
+                and words[i + 1] not in self.gaz.names
+                and words[i + 1] not in self.not_name
+            ):
+                out.append("N")  # "Judge April Perry", "June Carter": a first name
             elif w in CONNECTORS:
                 out.append("C")
             elif w in PREPOSITIONS:

@@ -58,7 +58,9 @@ NEXT_NOUN_TYPES = {
         "shafts oilfield plant smelter terminal".split(),
         "FACILITY",
     ),
-    **dict.fromkeys("party alliance coalition movement militia bloc faction".split(), "ORGANIZATION"),
+    **dict.fromkeys(
+        "party alliance coalition movement militia bloc faction cartel gang".split(), "ORGANIZATION"
+    ),
 }
 # A lowercase noun right before a name: "forestry agency Conaf", "the city of Dhahran".
 PREV_NOUN_TYPES = {
