@@ -35,7 +35,13 @@ _WS = re.compile(r"\s+")
 
 def utc_now() -> str:
     """An ISO 8601 UTC timestamp with microseconds, sortable as text."""
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    return utc_iso(datetime.now(UTC).timestamp())
+
+
+def utc_iso(epoch_seconds: float) -> str:
+    """The `utc_now` form of a POSIX time, so stored timestamps compare as text."""
+    moment = datetime.fromtimestamp(epoch_seconds, UTC)
+    return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def normalise_for_id(text: str) -> str:

@@ -239,13 +239,17 @@ class ReviewWrites:
         return list(self.iter_history(article_id, reviewer))
 
     def iter_history(
-        self: Store, article_id: str | None = None, reviewer: str | None = None
+        self: Store,
+        article_id: str | None = None,
+        reviewer: str | None = None,
+        since: str | None = None,
     ) -> Iterator[Change]:
         """`history`, streamed from the journal: memory stays flat however long it is.
 
         Lines are matched as bytes before they are parsed (a `"reviewer":"ann"` pair can
         only be the entry's own field, since quotes inside strings are escaped), so picking
-        one article's or one reviewer's changes parses only theirs.
+        one article's or one reviewer's changes parses only theirs. With `since` (an ISO
+        timestamp), only changes made at or after it, found by a binary search.
         """
         with self._lock.thread:
             stop = self._journal.pos  # append-only: what lies before this never changes
@@ -254,8 +258,11 @@ class ReviewWrites:
             for key, value in (("article_id", article_id), ("reviewer", reviewer))
             if value is not None
         ]
-        for _, e in self._journal.scan(0, stop, needles):
-            if (article_id is None or e["article_id"] == article_id) and (
-                reviewer is None or e["reviewer"] == reviewer
+        start = 0 if since is None else self._journal.offset_since(since, stop)
+        for _, e in self._journal.scan(start, stop, needles):
+            if (
+                (article_id is None or e["article_id"] == article_id)
+                and (reviewer is None or e["reviewer"] == reviewer)
+                and (since is None or e["at"] >= since)
             ):
                 yield Change.from_dict(e)

@@ -234,3 +234,28 @@ def test_inline_undo_steps_of_an_old_snapshot_are_upgraded_to_journal_ranges(pat
         assert (path / "reviews.json").read_bytes().split(b"\n")[1] == b'"reviews":{'
         assert len(s.undo("ann")) == 12 + 4
         assert all(not (r.tags.get("region")) for r in s.iter_reviews() if r.reviewer == "ann")
+
+
+def test_history_since_reads_only_recent_changes(tmp_path):
+    from tagger.config import load_settings
+    from tagger.models import Article
+    from tagger.store import Store
+
+    tax = load_settings().taxonomy
+    arts = [Article(f"{i:016x}", f"Title {i}", f"Body {i}.") for i in range(300)]
+    with Store.open(tmp_path / "s", taxonomy=tax) as store:
+        store.add_articles(arts)
+        for a in arts[:200]:
+            store.set_tags(a.id, "ann", "topic", ["economy"])
+        cut = store.history()[-60].at
+        for a in arts[200:]:
+            store.set_note(a.id, "bob", "later")
+        every = store.history()
+        recent = list(store.iter_history(since=cut))
+        assert recent == [c for c in every if c.at >= cut]
+        assert len(recent) < len(every) and len(recent) >= 60
+        assert list(store.iter_history(reviewer="bob", since=cut)) == [
+            c for c in every if c.reviewer == "bob"
+        ]
+        assert list(store.iter_history(since="9999")) == []
+        assert list(store.iter_history(since="0")) == every

@@ -13,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from tagger.errors import QueryError, TaggerError
+from tagger.models import utc_iso
 from tagger.ui.list_model import SORT_COLUMNS, Sort
 from tagger.ui.widgets.progress_line import now_ts, parse_ts, rate_per_hour
 
@@ -131,7 +132,8 @@ class SessionKeeper:
     def _read_accepts(self) -> None:
         now = now_ts()
         stamps = []
-        for change in self.app.store.history(reviewer=self.app.reviewer):
+        since = utc_iso(now - 3600)
+        for change in self.app.store.iter_history(reviewer=self.app.reviewer, since=since):
             if change.field == "reviewed_at" and change.new and change.action == "set":
                 t = parse_ts(change.at)
                 if t is not None and now - t <= 3600:
