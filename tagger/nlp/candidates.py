@@ -175,7 +175,11 @@ class CandidateFinder:
             return False  # "U.S. Agency for International Development and Gulf Cooperation Council"
         if words[j - 1] in self.org_heads:
             return True
-        # The part before "and" is itself an organisation by its head ("Service of ...").
+        # The part before "and" is itself an organisation by its head ("Service of ..."), and
+        # both words around "and" are common ("Meteorology and Hydrology"), unlike
+        # "Commonwealth Bank of Australia and Westpac".
+        if left[-1].lower() not in self.common or words[k + 1].lower() not in self.common:
+            return False
         return j == k + 2 and any(
             w in self.org_first and nxt in ("of", "for") for w, nxt in zip(left, left[1:], strict=False)
         )
