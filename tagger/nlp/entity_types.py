@@ -9,6 +9,8 @@ the document ("Moi" after "Daniel arap Moi"), before a last-resort guess.
 
 from __future__ import annotations
 
+import re
+
 from tagger.models import Span
 from tagger.nlp.candidates import PARTICLES, Candidate
 from tagger.nlp.cues import (
@@ -28,6 +30,8 @@ from tagger.nlp.cues import (
 )
 from tagger.nlp.gazetteer import Gazetteer
 from tagger.nlp.tokens import Tokens
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 
 
 class EntityTyper:
@@ -97,7 +101,7 @@ class EntityTyper:
         first = words[0]
         if len(words) < 2 or len(words) > 5:
             return False
-        if any(w.isupper() and len(w) > 2 for w in words):
+        if any(w.isupper() and len(w) > 2 and not _INITIALS.match(w) for w in words):
             return False
         if first in self.gaz.major:
             # "Jordan Henderson", "Israel Adesanya"; not "Kenya Airways", "China Daily".
@@ -113,8 +117,8 @@ class EntityTyper:
             first.lower() not in self.common or words[1][:1].isupper()
         ):
             return all(w[:1].isupper() or w in PARTICLES for w in words)
-        # Initials: "John F. Kennedy", "J.K. Rowling".
-        return any(len(w) == 2 and w[1] == "." for w in words[:-1])
+        # Initials: "John F. Kennedy", "J.K. Rowling", "S. Jaishankar".
+        return any(_INITIALS.match(w) for w in words[:-1]) and not words[-1].isupper()
 
     # --- the document ---------------------------------------------------------------------
     def type_document(

@@ -151,10 +151,18 @@ def sentence_spans(text: str, splitter=None) -> list[tuple[int, int]]:
             continue
         try:
             for s, e in splitter.span_tokenize(chunk):
-                out.append((base + s, base + e))
+                # Punkt ends a sentence after initials ("J.K. Rowling"); join them back.
+                if out and out[-1][1] > base and _INITIALS_END.search(text, 0, out[-1][1]):
+                    out[-1] = (out[-1][0], base + e)
+                else:
+                    out.append((base + s, base + e))
         except ValueError:  # Punkt gives up on odd input; one sentence per line then
             out.append((base, line.end()))
     return out
+
+
+# One or two capital initials at the end of a sentence, but not "U.S." or "U.K.".
+_INITIALS_END = re.compile(r"(?<![\w.])(?!U\.[SKN]\.$|E\.U\.$)[A-Z]\.(?:[A-Z]\.)?$")
 
 
 _OPENERS = frozenset('"“‘\'([-—–•*«')

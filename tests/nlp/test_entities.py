@@ -111,3 +111,10 @@ def test_not_names(offline_analyzer, text, absent):
     got = [m for m, _ in mentions(offline_analyzer, text, "entity")]
     for bad in absent:
         assert bad not in got, f"{bad!r} found in {got}"
+
+
+def test_initials_do_not_end_a_sentence(offline_analyzer):
+    text = "Author J.K. Rowling met S. Jaishankar. Rowling said."
+    got = mentions(offline_analyzer, text, "entity")
+    assert ("J.K. Rowling", "PERSON") in got and ("S. Jaishankar", "PERSON") in got
+    assert ("Rowling", "PERSON") in got
