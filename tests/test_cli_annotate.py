@@ -186,3 +186,15 @@ def test_output_streams_line_by_line():
         proc.stdin.close()
         proc.wait(timeout=60)
     assert proc.returncode == 0, proc.stderr.read().decode()
+
+
+def test_byte_order_mark_and_crlf_text_file(tmp_path):
+    f = tmp_path / "bom.txt"
+    f.write_bytes("\ufeffNAIROBI, Kenya (AP) \u2014 Rain fell.\r\nRuto met Kenyans.\r\n".encode())
+    (record,) = _lines(_run(["annotate", str(f), "--backend", "offline"]).output)
+    assert [(s["text"], s["label"]) for s in record["spans"]][:3] == [
+        ("NAIROBI", "GPE"),
+        ("Kenya", "GPE"),
+        ("AP", "ORGANIZATION"),
+    ]
+    assert record["spans"][0]["start"] == 0  # offsets count from after the byte-order mark

@@ -30,7 +30,7 @@ def _documents(source: str, input_format: str) -> Iterator[tuple[str, str]]:
         path = Path(source)
         if not path.is_file():
             raise InputError(f"{source} is not a file.")
-        stream = open(path, encoding="utf-8", errors="replace", newline="")  # noqa: SIM115
+        stream = open(path, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115
         name = path.name
     try:
         fmt = input_format
