@@ -198,3 +198,10 @@ def test_byte_order_mark_and_crlf_text_file(tmp_path):
         ("AP", "ORGANIZATION"),
     ]
     assert record["spans"][0]["start"] == 0  # offsets count from after the byte-order mark
+
+
+def test_store_and_file_together_is_an_error(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Kenya", "utf-8")
+    result = CliRunner().invoke(main, ["annotate", str(f), "--store"])
+    assert result.exit_code == 1 and "leave FILE out" in result.output

@@ -140,6 +140,8 @@ def annotate_cmd(app: AppContext, source, out_format, input_format, backend, use
     """
     from tagger.nlp.base import get_analyzer
 
+    if use_store and source != "-":
+        raise InputError("--store annotates the articles in the store; leave FILE out.")
     analyzer = get_analyzer(backend or app.settings.nlp_backend)
     if use_store:
         _annotate_store(app, analyzer, force)
