@@ -124,6 +124,8 @@ class CandidateFinder:
                     keep = True  # "Alternative for Germany", "Trinidad and Tobago"
                 elif w == "and":
                     keep = self._and_joins(words, start, k, j)
+                elif w == "in":
+                    keep = left in ("Mission", "Missions")  # "UN Assistance Mission in Afghanistan"
                 elif w in PREPOSITIONS and left not in self.org_first and left not in self.org_heads:
                     keep = left in self.titles and w == "for"
                 elif w == "on" and left not in ON_JOINERS:
@@ -147,8 +149,10 @@ class CandidateFinder:
         unless a head word makes the whole an organisation ("Russian Foreign Ministry")."""
         if c.forced or c.j - c.i < 2 or self.gaz.names.get(words[c.i]) != "NORP":
             return [c]
-        if " ".join(words[c.i : c.j]) in self.gaz.names or words[c.j - 1] in self.heads:
-            return [c]
+        if " ".join(words[c.i : c.j]) in self.gaz.names or any(
+            w in self.heads for w in words[c.i + 1 : c.j]
+        ):
+            return [c]  # "Russian Foreign Ministry", "African Union Transition Mission in Somalia"
         if words[c.j : c.j + 1] and words[c.j] in ORG_NOUNS:
             return [c]  # "the ruling Georgian Dream party"
         return [Candidate(c.i, c.i + 1), Candidate(c.i + 1, c.j)]
@@ -166,7 +170,7 @@ class CandidateFinder:
         """ "and" inside an organisation's name: "Economic and Financial Crimes Commission",
         "National Service of Meteorology and Hydrology"; never between two known names."""
         left = words[start:k]
-        if " ".join(left) in self.gaz.names or k + 1 >= j or words[k + 1] == "the":
+        if not left or " ".join(left) in self.gaz.names or k + 1 >= j or words[k + 1] == "the":
             return False
         if left[-1] in self.org_heads:
             return False  # "Reliance Industries and Tata Consultancy Services": two names

@@ -19,7 +19,7 @@ CONNECTORS = frozenset(
     "al el ul ud arap wa y di & ben abu".split()
 )
 # Prepositions that join only after an organisation word ("Commission for Human Rights").
-PREPOSITIONS = frozenset(("for", "on", "and"))
+PREPOSITIONS = frozenset(("for", "on", "and", "in"))
 PARTICLES = CONNECTORS - {"of", "&"}
 _DASHES = frozenset("—–-")
 _MONTH_NAMES = frozenset(("April", "June", "August"))  # months that are also first names

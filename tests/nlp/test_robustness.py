@@ -97,3 +97,18 @@ LABELS = {
     "PERSON", "ORGANIZATION", "GPE", "LOCATION", "FACILITY", "NORP",
     "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "DATE", "TIME", "DURATION",
 }  # fmt: skip
+
+
+_NAME_WORDS = (
+    "the of and in for on Kenya Bank Mission University President Daniel arap Moi said Mr. "
+    "U.S. Ministry Defence Union African Somalia Reliance Industries Economic Commission "
+    "Sheikh Hassan bin al-Shabaab 's , . ( ) — \n"
+).split(" ")
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_random_name_soup(offline_analyzer, seed):
+    """Connector-heavy word salad reaches every splitting rule; none may crash or overlap."""
+    rng = random.Random(5000 + seed)
+    text = " ".join(rng.choice(_NAME_WORDS) for _ in range(rng.randint(1, 60)))
+    check(text, offline_analyzer.analyze(text))
