@@ -1,0 +1,1 @@
+"""Curated word lists for the entity recogniser (curated.txt), shipped as package data."""
