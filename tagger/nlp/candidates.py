@@ -26,6 +26,8 @@ GRAMMAR = r"NAME: {<N>+(<[CP]>+<D>?<N>+)*}"
 # Lowercase nouns after a name that make it an organisation's: "the Georgian Dream party".
 _ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "aire", "eur", "man", "woman")
 ORG_NOUNS = frozenset("party alliance coalition movement militia bloc faction group".split())
+# The longest capitalised run worth reading as names ("Luiz Inacio Lula da Silva" has 5).
+MAX_RUN = 16
 ON_JOINERS = frozenset(
     "Commission Committee Council Conference Convention Panel Forum Coalition Network "
     "Alliance Initiative Institute Centre Center Task Force Campaign Coordination".split()
@@ -96,19 +98,30 @@ class CandidateFinder:
         starts = [i for i, f in enumerate(tokens.sent_start) if f and (i == 0 or not tokens.sent_start[i - 1])]
         starts.append(len(words))
         for a, b in zip(starts, starts[1:], strict=False):
-            if "N" not in cls[a:b]:
-                continue
-            tree = parser.parse([(i, cls[i]) for i in range(a, b)])
-            for node in tree:
-                if isinstance(node, Tree):
-                    idx = [leaf[0] for leaf in node.leaves()]
-                    out.append((idx[0], idx[-1] + 1))
+            # An O token always ends a run, so only the stretches between them that hold an
+            # N are parsed: the same runs, without regex work on long name-free stretches.
+            k = a
+            while k < b:
+                while k < b and cls[k] != "N":
+                    k += 1
+                end = k
+                while end < b and cls[end] != "O":
+                    end += 1
+                if k < end:
+                    tree = parser.parse([(i, cls[i]) for i in range(k, end)])
+                    for node in tree:
+                        if isinstance(node, Tree):
+                            idx = [leaf[0] for leaf in node.leaves()]
+                            out.append((idx[0], idx[-1] + 1))
+                k = end
         return out
 
     # --- splitting ---------------------------------------------------------------------
     def split(self, tokens: Tokens, i: int, j: int) -> list[Candidate]:
         """Apply the conventions to one run: cut titles and wrong joins, keep the names."""
         words = tokens.words
+        if j - i > MAX_RUN:
+            return []  # a wall of capitals (a list, a shouted line) is no single name
         out: list[Candidate] = []
         # Break at connectors that do not belong inside this name.
         pieces: list[tuple[int, int]] = []
