@@ -112,3 +112,13 @@ def test_random_name_soup(offline_analyzer, seed):
     rng = random.Random(5000 + seed)
     text = " ".join(rng.choice(_NAME_WORDS) for _ in range(rng.randint(1, 60)))
     check(text, offline_analyzer.analyze(text))
+
+
+def test_wall_of_capitals_and_one_long_line(offline_analyzer):
+    """No step may be quadratic in a run's length: 20,000 capitalised words in a row."""
+    wall = "Kenya " * 20_000
+    check(wall, offline_analyzer.analyze(wall))
+    line = "President William Ruto met Kenyans in Nairobi and the Bank of Kenya said " * 2_000
+    spans = offline_analyzer.analyze(line)
+    check(line, spans)
+    assert len(spans) >= 8_000
