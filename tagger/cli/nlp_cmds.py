@@ -6,7 +6,6 @@ pipe thousands of documents through one process in constant memory.
 
 from __future__ import annotations
 
-import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,8 +14,6 @@ import click
 
 from tagger.cli.common import AppContext, echo_json, pass_ctx
 from tagger.errors import InputError
-
-SETUP_PACKAGES = ("punkt_tab", "averaged_perceptron_tagger_eng", "maxent_ne_chunker_tab", "words")
 
 
 def _documents(source: str, input_format: str) -> Iterator[tuple[str, str]]:
@@ -242,8 +239,6 @@ def status_cmd(app: AppContext, as_json: bool) -> None:
 @pass_ctx
 def setup_cmd(app: AppContext) -> None:
     """Download NLTK's official models into the app's data dir (needs internet)."""
-    import nltk
-
     from tagger import paths
     from tagger.nlp import resources
     from tagger.nlp.base import NlpError, clear_cache
@@ -251,21 +246,11 @@ def setup_cmd(app: AppContext) -> None:
     target = paths.nltk_data_dir()
     target.mkdir(parents=True, exist_ok=True)
     failed: list[str] = []
-    for package in SETUP_PACKAGES:
+    for package in resources.SETUP_PACKAGES:
         click.echo(f"Downloading {package} into {target} ...")
-        try:
-            ok = nltk.download(
-                package,
-                download_dir=str(target),
-                quiet=True,
-                raise_on_error=True,
-                print_error_to=io.StringIO(),  # we report failures ourselves, once
-            )
-        except Exception as exc:  # noqa: BLE001 - network errors come in many types
-            ok = False
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = resources.download(package, target)
+        if reason is not None:
             click.echo(f"  could not get {package}: {reason}", err=True)
-        if not ok:
             failed.append(package)
     clear_cache()
     missing = resources.missing_for_nltk()

@@ -94,3 +94,28 @@ def missing_for_nltk(found: dict[str, bool] | None = None) -> list[str]:
     if chunker_format(found) is None:
         out.append("maxent_ne_chunker_tab")
     return out
+
+
+SETUP_PACKAGES = ("punkt_tab", "averaged_perceptron_tagger_eng", "maxent_ne_chunker_tab", "words")
+
+
+def download(package: str, target) -> str | None:
+    """Fetch one of NLTK's packages into `target`; None when it worked, else the reason.
+
+    Only `tagger nlp setup` calls this: it is the app's one explicit network access.
+    """
+    import io
+
+    import nltk
+
+    try:
+        ok = nltk.download(
+            package,
+            download_dir=str(target),
+            quiet=True,
+            raise_on_error=True,
+            print_error_to=io.StringIO(),  # the caller reports failures, once
+        )
+    except Exception as exc:  # noqa: BLE001 - network errors come in many types
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return None if ok else "the download did not complete"
