@@ -204,17 +204,22 @@ class CandidateFinder:
     def _role_word(self, tokens: Tokens, a: int, b: int) -> bool:
         """A sentence-initial job word before a first name, which no gazetteer knows."""
         words = tokens.words
-        if b - a < 3 or not tokens.sent_start[a]:
+        if b - a < 3 or not (tokens.sent_start[a] or words[a] in self.title_mods):
             return False
         first, second = words[a], words[a + 1]
         gaz = self.gaz
+        # A title word or a common noun ("Substitute", "Analyst", "Executive" left over
+        # from "Chief Executive") before a first name is a role, not part of the name.
+        role = first.endswith(_ROLE_ENDINGS) or first in self.titles or first in self.title_mods or (
+            first.lower() in self.common and first.isalpha()
+        )
         return (
-            first.endswith(_ROLE_ENDINGS)
+            role
             and first not in gaz.first_names
             and first not in gaz.names
             and first.lower() not in gaz.first_names
             and second in gaz.first_names
-            and second.lower() not in self.common
+            and (second.lower() not in self.common or first in self.title_mods or first in self.titles)
             and words[b - 1] not in self.heads
         )
 
