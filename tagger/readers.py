@@ -337,7 +337,10 @@ MIN_HTML_WORDS = 10  # less than this is page furniture (a menu, a "not found" l
 
 def parse_html(text: str) -> Parsed:
     """HTML: trafilatura finds the main text and the metadata; `raw` is its extracted text."""
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:  # a broken install must not stop the other files
+        raise Rejected(f"HTML cannot be read: the HTML extractor failed to load ({exc})") from None
 
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         # Their warnings about odd pages would print through logging's last-resort handler;

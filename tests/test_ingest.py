@@ -371,3 +371,13 @@ def test_folder_scan_skips_the_folders_own_readme(tmp_path):
     assert names == ["story.txt"]
     # Named explicitly, it is read like any other file.
     assert [p.name for p, _ in iter_files([tmp_path / "README.md"])] == ["README.md"]
+
+
+def test_html_with_a_broken_extractor_is_reported_not_fatal(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # `import trafilatura` now fails
+    result = read_file(GOOD / "page.html")
+    assert not result.items
+    assert any("HTML extractor failed to load" in reason for reason in result.errors)
+    assert read_file(GOOD / "story.md").items  # other formats are unaffected
