@@ -32,6 +32,10 @@ ON_JOINERS = frozenset(
     "Commission Committee Council Conference Convention Panel Forum Coalition Network "
     "Alliance Initiative Institute Centre Center Task Force Campaign Coordination".split()
 )
+DEBT_NOUNS = frozenset(
+    "yield yields bond bonds note notes bill bills prices price market markets securities "
+    "futures auction auctions curve rally selloff sell-off holdings".split()
+)
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 
 
@@ -313,6 +317,11 @@ class CandidateFinder:
             i += 1
         while j > i and (
             words[j - 1] in CONNECTORS or words[j - 1] in PREPOSITIONS or words[j - 1] == "the"
+        ):
+            j -= 1
+        # "U.S. Treasury yields": government debt, not the department; the place stays.
+        if words[j - 1] in ("Treasury", "Treasuries", "Bund", "Bunds") and words[j : j + 1] and (
+            words[j] in DEBT_NOUNS
         ):
             j -= 1
         if i >= j:

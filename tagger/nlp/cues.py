@@ -137,6 +137,8 @@ def context_cue(tokens: Tokens, c: Candidate, person_verbs: frozenset[str]) -> s
         return "GPE"  # "the coastal city of Dhahran"
     if nxt in ORG_NEXT or (prev == "of" and prev2 in ORG_PREV_OF):
         return "ORGANIZATION"
+    if nxt == "(" and (words[c.j + 2 : c.j + 3] == ["."] or words[c.j + 2 : c.j + 3] == [":"]):
+        return "ORGANIZATION"  # "Brantley Mills (BRML.O)", "Orbis (Nasdaq: ORBS)": a listed company
     if nxt in person_verbs or (nxt == "," and nxt2 in ("who", "whose")):
         return "PERSON"
     if nxt == "," and nxt2.isdigit() and len(nxt2) <= 2:  # "Odinga, 78,"

@@ -32,6 +32,8 @@ from tagger.nlp.gazetteer import Gazetteer
 from tagger.nlp.tokens import Tokens
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+# A model number ("737", "A320", "X2"), not a compound such as "10-year".
+_MODEL_CODE = re.compile(r"^[A-Za-z]{0,3}-?\d+[A-Za-z]{0,3}$")
 
 
 class EntityTyper:
@@ -253,7 +255,7 @@ class EntityTyper:
         before = tokens.words[max(0, c.i - 2) : c.i]
         if before and (
             before[-1] in self.event_first  # "Typhoon Yagi", "Operation Desert Storm"
-            or (len(before) == 2 and any(ch.isdigit() for ch in before[1]) and before[0][:1].isupper())
+            or (len(before) == 2 and _MODEL_CODE.match(before[1]) and before[0][:1].isupper())
         ):
             return None, None, None  # "Boeing 737 MAX": a model name
         label = self._lookup(name)
@@ -299,6 +301,8 @@ class EntityTyper:
     def _mixed(self, words: list[str]) -> str | None:
         """Names mixing a known place with other words: "Cricket Australia", "al-" names."""
         names = self.gaz.names
+        if any("&" in w for w in words):
+            return "ORGANIZATION"  # "S&P Global Ratings", "Procter & Gamble"
         if any(w.startswith(("al-", "el-", "Al-", "El-")) or w in ("bin", "ibn", "bint") for w in words[1:]):
             if words[0] not in self.org_first and words[0] not in self.loc_heads:
                 return "PERSON"

@@ -90,9 +90,15 @@ def resolve(spans: Iterable[Span]) -> list[Span]:
 
 
 def normalise(text: str, spans: Iterable[Span]) -> list[Span]:
-    """Trim every span to the conventions, then resolve overlaps."""
-    trimmed = (trim(text, sp) for sp in spans)
-    return resolve(sp for sp in trimmed if sp is not None)
+    """Trim every span to the conventions, drop those inside ticker codes and index names,
+    then resolve overlaps."""
+    from tagger.nlp.markets import market_ranges
+
+    trimmed = [sp for sp in (trim(text, sp) for sp in spans) if sp is not None]
+    ranges = market_ranges(text)
+    if ranges:
+        trimmed = [sp for sp in trimmed if not any(a < sp.end and sp.start < b for a, b in ranges)]
+    return resolve(trimmed)
 
 
 def check(text: str, spans: list[Span]) -> None:
