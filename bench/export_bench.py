@@ -12,7 +12,6 @@ the same articles (the list's target: a simple filter well under 100 ms in memor
 from __future__ import annotations
 
 import argparse
-import random
 import resource
 import subprocess
 import sys
@@ -23,20 +22,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-WORDS = (
-    "government officials said the army forces city minister election market prices "
-    "talks ceasefire region border report health hospital storm flood court police "
-    "company shares growth inflation bank vote parliament protest village school water"
-).split()
 
 
 def build(path: Path, n: int) -> None:
-    from tagger.models import Article, article_id
+    import synth
+
     from tagger.query import default_taxonomy
     from tagger.store import Store
 
     tax = default_taxonomy()
-    rnd = random.Random(7)
     t0 = time.perf_counter()
     with Store.open(path, taxonomy=tax) as store:
         have = store.article_count()
@@ -44,23 +38,7 @@ def build(path: Path, n: int) -> None:
             print(f"reusing {path} ({have:,} articles)")
             return
 
-        def articles():
-            for i in range(have, n):
-                title = f"Report {i}: " + " ".join(rnd.choices(WORDS, k=6))
-                body = "\n\n".join(
-                    " ".join(rnd.choices(WORDS, k=60)).capitalize() + "." for _ in range(5)
-                )
-                yield Article(
-                    id=article_id(title, body),
-                    title=title,
-                    body=body,
-                    source=rnd.choice(["BBC", "Reuters", "AP", "Al Jazeera"]),
-                    date=f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
-                    url=f"https://news.example/{i}",
-                    imported_at=f"2025-01-01T00:00:00.{i:06d}Z",
-                )
-
-        store.add_articles(articles())
+        store.add_articles(synth.articles(n, seed=7, start=have))
         ids = [s.id for s in store.summaries()]
         # Bulk tagging: one batch per label, so the set is fully tagged in a few writes.
         for group in tax.groups:
@@ -91,6 +69,7 @@ def _reset_peak() -> bool:
 
 
 def run_one(path: Path, fmt: str, out: Path) -> None:
+
     from tagger.export import ExportOptions, export
     from tagger.query import default_taxonomy
     from tagger.store import Store

@@ -29,26 +29,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tagger.config import load_settings  # noqa: E402
-from tagger.models import Article, article_id  # noqa: E402
-from tagger.store import Store  # noqa: E402
+import synth  # noqa: E402
 
-WORDS = (
-    "government minister said on Tuesday that the budget would rise by 4.5 percent after "
-    "talks in Nairobi with officials from the World Bank and regional partners who expect "
-    "growth to slow as inflation eases while farmers in the north face drought and prices"
-).split()
+from tagger.config import load_settings  # noqa: E402
+from tagger.models import Article  # noqa: E402
+from tagger.store import Store  # noqa: E402
 
 
 def synthetic(n: int, seed: int = 7) -> list[Article]:
-    rng = random.Random(seed)
-    out = []
-    for i in range(n):
-        title = f"Report {i}: " + " ".join(rng.choices(WORDS, k=8))
-        body = "\n\n".join(" ".join(rng.choices(WORDS, k=60)) + "." for _ in range(5))
-        out.append(Article(article_id(title, body), title, body, source=f"Outlet {i % 40}",
-                           date=f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}", raw=body))
-    return out
+    return list(synth.articles(n, seed))
 
 
 def ms(seconds: float) -> float:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import random
 import shutil
 import statistics
 import sys
@@ -28,30 +27,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import synth  # noqa: E402
+
 from tagger.config import load_settings  # noqa: E402
-from tagger.models import Article, article_id  # noqa: E402
+from tagger.models import Article  # noqa: E402
 from tagger.store import Store  # noqa: E402
 
-WORDS = (
-    "government minister said on Tuesday that the budget would rise after talks in Nairobi "
-    "with officials from the World Bank and regional partners who expect growth to slow"
-).split()
-SOURCES = ["Reuters", "Daily Nation", "Kyiv Independent", "Nikkei", "The Hindu", "BBC"]
-QUERIES = ["status:untagged", "topic:conflict", "source:reuters", "sentiment:negative or "
+QUERIES = ["status:untagged", "topic:conflict", "source:herald", "sentiment:negative or "
            "region:\"east asia\"", "-status:tagged minister", ""]
 REVIEWER = "bench"
 
 
 def synthetic(n: int, seed: int = 11) -> list[Article]:
-    rng = random.Random(seed)
-    out = []
-    for i in range(n):
-        title = f"Report {i}: " + " ".join(rng.choices(WORDS, k=7))
-        body = "\n\n".join(" ".join(rng.choices(WORDS, k=50)) + "." for _ in range(3))
-        out.append(Article(article_id(title, body), title, body,
-                           source=SOURCES[i % len(SOURCES)],
-                           date=f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}"))
-    return out
+    return list(synth.articles(n, seed))
 
 
 def build_store(path: Path, n: int) -> None:
