@@ -29,6 +29,7 @@ from tagger.nlp.cues import (
     ticker_or_index,
 )
 from tagger.nlp.gazetteer import Gazetteer
+from tagger.nlp.headline import headline_end
 from tagger.nlp.tokens import Tokens
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
@@ -136,6 +137,7 @@ class EntityTyper:
         hints = hints or {}
         names = self.gaz.names
         first = [self._first_pass(text, tokens, c) for c in cands]
+        self._headline_evidence(text, tokens, cands, first)
         # A multi-word name with no evidence is most often a person ("Tigist Worku"); its
         # words then explain later surname-only mentions.
         for k, (c, (_label, strength, weak)) in enumerate(zip(cands, first, strict=True)):
@@ -205,6 +207,22 @@ class EntityTyper:
                         continue
                 spans.append(Span(start, tokens.ends[c.j - 1], label))
         return spans
+
+    def _headline_evidence(self, text: str, tokens: Tokens, cands, first) -> None:
+        """In a Title Case headline, capitals prove nothing: a name needs gazetteer or head
+        evidence, or a word of it named again in the body ("Kamau" before "Eliud Kamau")."""
+        end = headline_end(text)
+        if not end:
+            return
+        body = text[end:]
+        for k, c in enumerate(cands):
+            if tokens.starts[c.i] >= end:
+                break
+            if first[k][1] in ("forced", "major", "strong"):
+                continue
+            words = [w for w in tokens.words[c.i : c.j] if w[:1].isupper() and w.lower() not in self.common]
+            if not any(re.search(rf"\b{re.escape(w)}\b", body) for w in words):
+                first[k] = (None, None, None)
 
     @staticmethod
     def _coordinated(cands, first, n: int, words: list[str]) -> str | None:

@@ -308,12 +308,24 @@ def find_numbers(text: str, tokens: Sequence[tuple[int, int]] | None = None) -> 
     """
     if not text:
         return []
-    found = Scanner(text, tokens).run()
+    found = Scanner(_sentence_case_headline(text), tokens).run()
     if not found:
         return []
     if "://" in text or "www." in text or "@" in text:
         found = _drop_inside(found, [m.span() for m in _URL_RE.finditer(text)])
     return [Span(s, e, label) for label, s, e in found]
+
+
+def _sentence_case_headline(text: str) -> str:
+    """A Title Case headline line read as a sentence ("Wins Second Title" has an ordinal)."""
+    if text[:1].isspace() or "\n" in text[:200]:
+        from tagger.nlp.headline import headline_end, sentence_case
+        from tagger.nlp.lexicon_tagger import common_words
+
+        end = headline_end(text)
+        if end:
+            return sentence_case(text, end, common_words())
+    return text
 
 
 def _drop_inside(found: list[tuple[str, int, int]], blocked: list[tuple[int, int]]):

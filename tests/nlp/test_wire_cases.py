@@ -59,6 +59,23 @@ CASES = [
         [("S&P Global Ratings", "ORGANIZATION")],
         [],
     ),
+    # A Title Case headline line: names need real evidence there, numbers are still found.
+    (
+        "Kamau Wins Second Title as Rivals Falter\n\nNAIROBI, Kenya (AP) - Eliud Kamau won his "
+        "second title on Sunday.",
+        [("Kamau", "PERSON"), ("Second", "ORDINAL"), ("Eliud Kamau", "PERSON")],
+        [("Kamau Wins", "PERSON"), ("Rivals Falter", "ORGANIZATION")],
+    ),
+    (
+        "Copper Prices Climb for Third Day on Supply Worries\n\nLONDON (Reuters) - Copper rose.",
+        [("Third", "ORDINAL"), ("LONDON", "GPE")],
+        [("Prices Climb", "ORGANIZATION"), ("Supply Worries", "ORGANIZATION")],
+    ),
+    (
+        "Flooding Kills 12 in Northern Zambia\n\nLUSAKA, Zambia (AP) - Floods killed 12 people.",
+        [("12", "CARDINAL"), ("Zambia", "GPE")],
+        [],
+    ),
 ]
 
 
@@ -69,3 +86,17 @@ def test_wire_cases(offline_analyzer, text, present, absent):
         assert pair in got, (pair, got)
     for pair in absent:
         assert pair not in got, (pair, got)
+
+
+def test_headline_line_detection():
+    from tagger.nlp.headline import headline_end, sentence_case
+
+    text = "Dockworkers Vow Strike as Talks Fail\n\nROTTERDAM (Reuters) - Dockworkers voted."
+    end = headline_end(text)
+    assert text[:end] == "Dockworkers Vow Strike as Talks Fail"
+    lowered = sentence_case(text, end, frozenset({"vow", "strike", "talks", "fail"}))
+    assert lowered.startswith("Dockworkers vow strike as talks fail\n")
+    assert len(lowered) == len(text)
+    # A sentence, or a first line without a blank line after it, is no headline.
+    assert headline_end("The port closed on Monday.\n\nIt reopened.") == 0
+    assert headline_end("Dockworkers Vow Strike as Talks Fail\nROTTERDAM (Reuters)") == 0
