@@ -17,7 +17,9 @@ from tagger.nlp.capitals import (
     CONNECTORS,
     PARTICLES,
     PREPOSITIONS,
+    UNIT_HEADS,
     TokenClassifier,
+    _unit_number,
 )
 from tagger.nlp.gazetteer import Gazetteer
 from tagger.nlp.tokens import Tokens
@@ -137,6 +139,15 @@ class CandidateFinder:
                 left = words[k - 1]
                 joined = " ".join(words[start:j])
                 keep = left in self.joiners_before_of or left in self.titles or joined in self.gaz.names
+                if w == "of" and not keep:
+                    # "Centre for the Study of Conflict", "Institute for the Study of War": the
+                    # name is already an organisation's complement ("Centre for ..."), so "of"
+                    # goes on with it.
+                    keep = any(
+                        (words[p] in self.org_first or words[p] in self.org_heads)
+                        and words[p + 1] in ("for", "on")
+                        for p in range(start, k - 1)
+                    )
                 if self._inside_known(words, start, k, j):
                     keep = True  # "Alternative for Germany", "Trinidad and Tobago"
                 elif w == "and":
@@ -248,9 +259,14 @@ class CandidateFinder:
         # is known ("G7"); events ("Berlin Marathon", "Typhoon Yagi") are not in our labels.
         for k in range(a, b):
             if any(ch.isdigit() for ch in words[k]) and words[k] not in self.gaz.names:
+                if _unit_number(words, k, UNIT_HEADS):
+                    continue  # "31st Assault Brigade", "Mountain Regiment 112"
                 return self._split_titles(tokens, a, k) if k > a else []
         last = words[b - 1] if not _ROMAN.match(words[b - 1]) or b - a < 2 else words[b - 2]
-        if words[a] in self.event_first or last in self.event_heads:
+        org_of = any(
+            words[p] in self.org_first and words[p + 1] in ("of", "for", "on") for p in range(a, b - 1)
+        )  # "Institute for the Study of Maritime Law" is no law
+        if (words[a] in self.event_first or last in self.event_heads) and not org_of:
             if " ".join(words[a:b]) not in self.gaz.names:
                 # "Finance Bill", "World War II" are no names; in "Melbourne Test" or
                 # "Paris Olympics" the place still is one.

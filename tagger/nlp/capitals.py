@@ -9,6 +9,8 @@ D ("the") or O (anything else), using the lexicon's common words and the gazette
 
 from __future__ import annotations
 
+import re
+
 from tagger.nlp.gazetteer import Gazetteer
 from tagger.nlp.tokens import Tokens
 
@@ -21,6 +23,14 @@ CONNECTORS = frozenset(
 # Prepositions that join only after an organisation word ("Commission for Human Rights").
 PREPOSITIONS = frozenset(("for", "on", "and", "in"))
 PARTICLES = CONNECTORS - {"of", "&"}
+# Legal forms written before a company's name.
+COMPANY_PREFIXES = frozenset("PT JSC PJSC OJSC OAO ZAO OOO".split())
+# Heads of military unit names, which carry an ordinal or a number: "3rd Infantry Division".
+UNIT_HEADS = frozenset(
+    "Brigade Brigades Battalion Battalions Regiment Division Corps Army Fleet Squadron Wing "
+    "Group Company Detachment Infantry Guards Marines Rangers".split()
+)
+_ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _DASHES = frozenset("—–-")
 _MONTH_NAMES = frozenset(("April", "June", "August"))  # months that are also first names
 # Penn Treebank tags of words that are never the start of a name.
@@ -59,6 +69,7 @@ class TokenClassifier:
         self.titles = gaz.words("TITLE")
         self.org_first = gaz.words("ORG_FIRST")
         self.heads = gaz.heads()
+        self.unit_heads = UNIT_HEADS
 
     def _known(self, word: str) -> bool:
         return word in self.gaz.names or word.title() in self.gaz.names
@@ -146,6 +157,10 @@ class TokenClassifier:
                          and words[i + 1][:1].isupper())
             ):
                 out.append("O")  # "A Warsaw court", "— The ministry"; not "Premier He Lifeng"
+            elif w in COMPANY_PREFIXES and words[i + 1 : i + 2] and words[i + 1][:1].isupper():
+                out.append("N")  # "PT Sumber Jaya", "PJSC Rosneft": a company form before the name
+            elif _unit_number(words, i, self.unit_heads):
+                out.append("N")  # "31st Assault Brigade", "Mountain Regiment 112"
             elif is_capitalised(w) and w not in self.not_name and (w[0].isalpha() or w[0] in "ŁŠŽČ"):
                 starts = tokens.sent_start[i] or i in headline or (
                     # After a dateline: "SANTIAGO, Chile — Wildfires raging ..."
@@ -201,6 +216,20 @@ class TokenClassifier:
                     out.update(range(i, i + k))
                     break
         return out
+
+
+def _unit_number(words: list[str], i: int, heads: frozenset[str]) -> bool:
+    """An ordinal before a unit's name ("31st Separate Assault Brigade"), or a number right
+    after a unit head ("Mountain Regiment 112", "Brigade 47")."""
+    w = words[i]
+    if _ORDINAL_DIGITS.match(w):
+        k = i + 1
+        while k < len(words) and k < i + 5 and words[k][:1].isupper():
+            if words[k] in heads:
+                return True
+            k += 1
+        return False
+    return w.isdigit() and len(w) <= 4 and i > 0 and words[i - 1] in heads and words[i - 1] != "Group"
 
 
 def _early_in_sentence(tokens: Tokens, k: int, limit: int = 8) -> bool:

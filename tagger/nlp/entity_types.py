@@ -29,7 +29,7 @@ from tagger.nlp.cues import (
     ticker_or_index,
 )
 from tagger.nlp.gazetteer import Gazetteer
-from tagger.nlp.headline import headline_end
+from tagger.nlp.headline import headline_evidence
 from tagger.nlp.tokens import Tokens
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
@@ -61,6 +61,8 @@ class EntityTyper:
         return label
 
     def _by_head(self, words: list[str]) -> str | None:
+        if len(words) > 1 and words[-1].isdigit():
+            words = words[:-1]  # "Mountain Regiment 112"
         first, last = words[0], words[-1]
         if len(words) >= 3:
             # "Law Society of Kenya", "Institute for International Economics".
@@ -137,7 +139,7 @@ class EntityTyper:
         hints = hints or {}
         names = self.gaz.names
         first = [self._first_pass(text, tokens, c) for c in cands]
-        self._headline_evidence(text, tokens, cands, first)
+        headline_evidence(text, tokens, cands, first, self.common)
         # A multi-word name with no evidence is most often a person ("Tigist Worku"); its
         # words then explain later surname-only mentions.
         for k, (c, (_label, strength, weak)) in enumerate(zip(cands, first, strict=True)):
@@ -207,22 +209,6 @@ class EntityTyper:
                         continue
                 spans.append(Span(start, tokens.ends[c.j - 1], label))
         return spans
-
-    def _headline_evidence(self, text: str, tokens: Tokens, cands, first) -> None:
-        """In a Title Case headline, capitals prove nothing: a name needs gazetteer or head
-        evidence, or a word of it named again in the body ("Kamau" before "Eliud Kamau")."""
-        end = headline_end(text)
-        if not end:
-            return
-        body = text[end:]
-        for k, c in enumerate(cands):
-            if tokens.starts[c.i] >= end:
-                break
-            if first[k][1] in ("forced", "major", "strong"):
-                continue
-            words = [w for w in tokens.words[c.i : c.j] if w[:1].isupper() and w.lower() not in self.common]
-            if not any(re.search(rf"\b{re.escape(w)}\b", body) for w in words):
-                first[k] = (None, None, None)
 
     @staticmethod
     def _coordinated(cands, first, n: int, words: list[str]) -> str | None:

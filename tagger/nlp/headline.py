@@ -57,3 +57,21 @@ def sentence_case(text: str, end: int, common: frozenset[str]) -> str:
         return w
 
     return _WORD.sub(lower, text[:end]) + text[end:]
+
+
+def headline_evidence(text: str, tokens, cands, first, common: frozenset[str]) -> None:
+    """In a headline, capitals prove nothing: a candidate keeps its first-pass type only with
+    gazetteer or head evidence, or with a word of it named again in the body ("Kamau" before
+    "Eliud Kamau"); `first` holds (label, strength, weak) per candidate and is edited in place."""
+    end = headline_end(text)
+    if not end:
+        return
+    body = text[end:]
+    for k, c in enumerate(cands):
+        if tokens.starts[c.i] >= end:
+            break
+        if first[k][1] in ("forced", "major", "strong"):
+            continue
+        words = [w for w in tokens.words[c.i : c.j] if w[:1].isupper() and w.lower() not in common]
+        if not any(re.search(rf"\b{re.escape(w)}\b", body) for w in words):
+            first[k] = (None, None, None)

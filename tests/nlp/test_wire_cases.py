@@ -76,6 +76,32 @@ CASES = [
         [("12", "CARDINAL"), ("Zambia", "GPE")],
         [],
     ),
+    # Organisation names stay whole over "of" after "for/on", legal-form prefixes and unit numbers.
+    (
+        "Researchers at the Institute for the Study of Maritime Law said the ruling was flawed.",
+        [("Institute for the Study of Maritime Law", "ORGANIZATION")],
+        [("Institute for the Study", "ORGANIZATION")],
+    ),
+    (
+        "PT Karya Mandiri Sejahtera said it would list shares in Jakarta.",
+        [("PT Karya Mandiri Sejahtera", "ORGANIZATION"), ("Jakarta", "GPE")],
+        [("Karya Mandiri Sejahtera", "PERSON")],
+    ),
+    (
+        "Trading opens at 9 a.m. PT on Monday.",
+        [("Monday", "DATE")],
+        [("PT", "ORGANIZATION")],
+    ),
+    (
+        "The 47th Mechanized Brigade said Mountain Assault Regiment 128 had pulled back.",
+        [("47th Mechanized Brigade", "ORGANIZATION"), ("Mountain Assault Regiment 128", "ORGANIZATION")],
+        [("47th", "ORDINAL"), ("128", "CARDINAL")],
+    ),
+    (
+        "Shares of Brightwell Group rose 4% and Group 5 fell.",
+        [("Brightwell Group", "ORGANIZATION"), ("4%", "PERCENT")],
+        [],
+    ),
 ]
 
 
