@@ -33,6 +33,10 @@ from tagger.nlp.headline import headline_evidence
 from tagger.nlp.tokens import Tokens
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+# "al-Harbi", "el-Sisi", "ash-Shara": a family name written with the Arabic article.
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]")
+# Lower-case particles that open a surname used alone: "de Almeida", "van Dijk".
+SURNAME_PARTICLES = frozenset("de da dos das do del della di du van von der den ter bin ibn abu".split())
 # A model number ("737", "A320", "X2"), not a compound such as "10-year".
 _MODEL_CODE = re.compile(r"^[A-Za-z]{0,3}-?\d+[A-Za-z]{0,3}$")
 
@@ -160,7 +164,7 @@ class EntityTyper:
                     if guessed and w.lower() in self.common:
                         continue
                     if (
-                        w[:1].isupper()
+                        (w[:1].isupper() or _ARABIC_ARTICLE.match(w))
                         and len(w) > 1
                         and not w.isupper()
                         and not w.endswith(".")
@@ -207,6 +211,10 @@ class EntityTyper:
                     if parts:
                         spans.extend(parts)
                         continue
+                if label == "PERSON" and c.i > 0 and words[c.i - 1] in SURNAME_PARTICLES and (
+                    c.i < 2 or not words[c.i - 2][:1].isupper()
+                ):
+                    start = tokens.starts[c.i - 1]  # "de Almeida", "van Dijk" as a surname
                 spans.append(Span(start, tokens.ends[c.j - 1], label))
         return spans
 
@@ -350,6 +358,8 @@ class EntityTyper:
                 return "PERSON"  # '..., said Kamau.'
             # Wire copy names a person in full first, so a lone unknown word that no full
             # name explains is most often a small place (a town, a district), else a company.
+            if _ARABIC_ARTICLE.match(w):
+                return "PERSON"  # "al-Harbi" alone: a family name (known groups are listed)
             if any(ch.isupper() for ch in w[1:]) or COMPANY_SUFFIX.search(w):
                 return "ORGANIZATION"  # "DeepState", "KazMunayGas", "Safaricom"
             nxt = tokens.words[c.j] if c.j < len(tokens.words) else ""

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-BUILD_VERSION = "6"
+BUILD_VERSION = "7"
 # One-letter codes in the cache file.
 CODES = {
     "G": "GPE",
@@ -192,6 +192,14 @@ def _build(common: frozenset[str]) -> tuple[dict[str, str], dict[str, str], set[
         parts = line.rsplit(" ", 1)
         if len(parts) == 2 and parts[1] in ("PERS", "ORG"):
             add(parts[0], "P" if parts[1] == "PERS" else "O", allow_weak=False)
+    # The tokenizer splits "Moody's" into "Moody" and "'s", and names are looked up as
+    # tokens joined by spaces, so a name with a possessive inside is also stored so.
+    for table in (strong, weak):
+        for name, code in list(table.items()):
+            if "'s" in name or "’s" in name:
+                spaced = name.replace("'s", " 's").replace("’s", " ’s")
+                if spaced not in table:
+                    table[spaced] = code
     return strong, weak, firsts
 
 

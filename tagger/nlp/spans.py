@@ -52,6 +52,8 @@ def trim(text: str, span: Span) -> Span | None:
         s += m.end()
     piece = text[s:e]
     m = _TRAILING.search(piece)
+    if m and span.kind == "entity" and piece[m.start() :] in ("'s", "’s"):
+        m = None  # only a known name keeps its "'s" ("Moody's", "Cox's Bazar")
     if m and m.start() > 0:
         keep = text[s : s + m.start()]
         # Keep the period of an abbreviation ("U.S.", "Inc.", "St.").

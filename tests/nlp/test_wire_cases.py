@@ -102,6 +102,28 @@ CASES = [
         [("Brightwell Group", "ORGANIZATION"), ("4%", "PERCENT")],
         [],
     ),
+    # Surnames with a lower-case particle, used alone.
+    (
+        "Analyst Samir al-Qahtani said demand was weak. Later, al-Qahtani said exports fell.",
+        [("Samir al-Qahtani", "PERSON"), ("al-Qahtani", "PERSON")],
+        [("al-Qahtani", "ORGANIZATION")],
+    ),
+    (
+        "Midfielder Tiago dos Reis scored twice. Coach Bruno Farias praised dos Reis.",
+        [("Tiago dos Reis", "PERSON"), ("dos Reis", "PERSON")],
+        [("Reis", "PERSON")],
+    ),
+    (
+        "Fighters from al-Shabaab attacked a base.",
+        [("al-Shabaab", "ORGANIZATION")],
+        [],
+    ),
+    # A possessive inside a known name stays; a genitive is cut.
+    (
+        "Analysts at Moody's said Kenya's debt was rising; Sotheby's and Cox's Bazar were quiet.",
+        [("Moody's", "ORGANIZATION"), ("Kenya", "GPE"), ("Sotheby's", "ORGANIZATION"), ("Cox's Bazar", "GPE")],
+        [("Moody", "GPE"), ("Cox", "GPE"), ("Kenya's", "GPE")],
+    ),
 ]
 
 
