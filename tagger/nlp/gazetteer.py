@@ -41,6 +41,7 @@ class Gazetteer:
     first_names: frozenset[str]
     lists: dict[str, frozenset[str]]  # curated word lists: TITLE, ORG_HEAD, ...
     max_words: int  # longest name in words, for phrase matching
+    possessive: frozenset[str] = frozenset()  # names with "'s" of their own: "Moody's"
 
     def lookup(self, name: str) -> str | None:
         return self.names.get(name)
@@ -267,4 +268,5 @@ def load_gazetteer() -> Gazetteer:
     weak_names = {n: CODES[c] for n, c in weak.items()}
     lists = {k: frozenset(v) for k, v in curated.items() if k not in _SECTIONS_AS_NAMES}
     max_words = max((n.count(" ") + 1 for n in names), default=1)
-    return Gazetteer(names, weak_names, major, frozenset(firsts), lists, min(max_words, 8))
+    possessive = frozenset(n.replace(" 's", "'s").replace(" ’s", "’s") for n in names if " 's" in n or " ’s" in n)
+    return Gazetteer(names, weak_names, major, frozenset(firsts), lists, min(max_words, 8), possessive)

@@ -115,4 +115,4 @@ class NltkAnalyzer:
         # The multiclass chunker's label replaces only a guess, never gazetteer evidence.
         spans = self.typer.type_document(text, tokens, cands, hints=hints)
         spans = spans + self.find_numbers(text)
-        return normalise(text, spans)
+        return normalise(text, spans, self.typer.gaz.possessive)

@@ -60,4 +60,4 @@ class OfflineAnalyzer:
 
         tokens = tokenize(text)
         spans = self.entities(text, tokens) + self.find_numbers(text)
-        return normalise(text, spans)
+        return normalise(text, spans, self.typer.gaz.possessive)

@@ -38,8 +38,9 @@ PRIORITY = {
 }
 
 
-def trim(text: str, span: Span) -> Span | None:
-    """Drop a leading determiner or honorific and trailing possessive or punctuation."""
+def trim(text: str, span: Span, keep: frozenset[str] = frozenset()) -> Span | None:
+    """Drop a leading determiner or honorific and trailing possessive or punctuation; names
+    in `keep` hold their "'s" ("Moody's")."""
     s, e = span.start, span.end
     if span.kind == "entity":
         piece = text[s:e]
@@ -52,8 +53,8 @@ def trim(text: str, span: Span) -> Span | None:
         s += m.end()
     piece = text[s:e]
     m = _TRAILING.search(piece)
-    if m and span.kind == "entity" and piece[m.start() :] in ("'s", "’s"):
-        m = None  # only a known name keeps its "'s" ("Moody's", "Cox's Bazar")
+    if m and piece in keep and piece[m.start() :] in ("'s", "’s"):
+        m = None  # a known name keeps its "'s" ("Moody's", "Cox's Bazar")
     if m and m.start() > 0:
         keep = text[s : s + m.start()]
         # Keep the period of an abbreviation ("U.S.", "Inc.", "St.").
@@ -91,12 +92,12 @@ def resolve(spans: Iterable[Span]) -> list[Span]:
     return taken
 
 
-def normalise(text: str, spans: Iterable[Span]) -> list[Span]:
-    """Trim every span to the conventions, drop those inside ticker codes and index names,
-    then resolve overlaps."""
+def normalise(text: str, spans: Iterable[Span], keep: frozenset[str] = frozenset()) -> list[Span]:
+    """Trim every span to the conventions (`keep`: names whose "'s" is their own), drop those
+    inside ticker codes and index names, then resolve overlaps."""
     from tagger.nlp.markets import market_ranges
 
-    trimmed = [sp for sp in (trim(text, sp) for sp in spans) if sp is not None]
+    trimmed = [sp for sp in (trim(text, sp, keep) for sp in spans) if sp is not None]
     ranges = market_ranges(text)
     if ranges:
         trimmed = [sp for sp in trimmed if not any(a < sp.end and sp.start < b for a, b in ranges)]
