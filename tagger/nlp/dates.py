@@ -91,9 +91,9 @@ def month_rule(sc, i: int):
         return ("DATE", sc.starts[i], sc.ends[k + 1], k + 2)  # "June last year"
     # A month alone, unless it is someone's name ("by Jan Smith", "April Ryan", "Mary June").
     name_next = sc.cap(i + 1) and sc.near(i + 1) and not is_weekday(sc, i + 1)
-    if name_next and low in _FIRST_NAMES:
-        return None
     prev = sc.low(i - 1) if sc.near(i) else ""
+    if name_next and low in _FIRST_NAMES and prev not in ("in", "since", "until", "during"):
+        return None  # "In April Kenya raised rates" is a date, "met April Ryan" a name
     if prev in W.DATE_PREPS:
         return ("DATE", sc.starts[i], sc.ends[i], i + 1)
     if low in W.AMBIGUOUS_MONTHS:
@@ -161,6 +161,9 @@ def relative_rule(sc, i: int):
     return None
 
 
+_AFTER_SEASON = frozenset("and or when as but after before while".split())
+
+
 def season_rule(sc, i: int):
     """ "summer 2023", "the winter of 2022": a season with its year is one date."""
     k = i + 1
@@ -168,6 +171,14 @@ def season_rule(sc, i: int):
         k += 1
     if year_at(sc, k, lo=1900):
         return ("DATE", sc.starts[i], sc.ends[k], k + 1)
+    # "since spring", "until autumn,": a season as a point in time; not "spring wheat",
+    # "hot spring", "fall in prices" (the words after must not go on as a phrase).
+    prev = sc.low(i - 1) if sc.near(i) else ""
+    nxt = sc.tok(i + 1)
+    if prev in ("since", "until", "till", "during", "by") and sc.tok(i).islower() and (
+        not nxt or not nxt[:1].isalnum() or nxt.lower() in _AFTER_SEASON
+    ):
+        return ("DATE", sc.starts[i], sc.ends[i], i + 1)
     return None
 
 

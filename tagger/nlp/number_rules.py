@@ -126,6 +126,8 @@ def digit_rule(sc, i: int):
     if kind == "compound":
         return _digit_compound(sc, i, sh)
     if kind == "score":
+        if sc.tok(i + 1) == "(" and sc.adj(i + 1) and sc.tok(i + 2).isdigit() and sc.tok(i + 3) == ")":
+            return (None, 0, 0, i + 4)  # a tiebreak score: "7-6(5)"
         return (None, 0, 0, i + 1)
     if kind == "scaled":
         if not sh[2].islower():
@@ -191,6 +193,8 @@ def _digit_compound(sc, i: int, sh):
     t0 = tail[0]
     if t0 in W.DURATION_UNITS:
         return _span("DURATION", sc, i, i + 1)
+    if t0 in ("basis", "percentage") and tail[1:2] in (("point",), ("points",)):
+        return _span("PERCENT", sc, i, i + 1)  # "a 25-basis-point cut"
     if t0 in W.UNITS or t0 in W.UNIT_PREFIXES or t0 in ("km", "kg", "mile", "metre", "meter"):
         return ("QUANTITY", signed_start(sc, i), sc.ends[i], i + 1)
     if t0 in ("percent", "pct") or tail[:2] == ("per", "cent"):

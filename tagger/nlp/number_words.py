@@ -94,7 +94,8 @@ barrels bpd hectare hectares acre acres degree degrees mph kph kmh knot knots me
 mw gigawatt gigawatts gw kilowatt kilowatts kw kwh mwh gwh twh watt watts volt volts kv calorie
 calories kcal decibel decibels db byte bytes kb gb tb gigabyte gigabytes megabyte megabytes
 terabyte terabytes carat carats kiloton kilotons megaton megatons bcm mcm ghz mhz khz hz
-gigahertz megahertz teu teus
+gigahertz megahertz teu teus nanometre nanometres nanometer nanometers nm micron microns
+micrometre micrometres micrometer micrometers
 """.split())
 UNITS_CASED = {"m", "MB"}
 # Words that join a unit in front: "square kilometres", "metric tons", "basis points".

@@ -58,7 +58,7 @@ precise here):
 | 12 Downing Street                      | none                    | street number |
 | +254 722 123456, 020 7946 0958         | none                    | phone numbers |
 | numbers in URLs and e-mail addresses   | none                    |           |
-| 2-1 (score), 10-15 (bare range), 24/7, 9/11 | none               |           |
+| 2-1 (score), 7-6(5) (tiebreak), 10-15 (bare range), 24/7, 9/11 | none |           |
 | between 2020 and 2022                  | 2020 / 2022             | two DATEs |
 | 3 million barrels per day (or a day), 160 km per hour | whole    | QUANTITY  |
 | 24th Grand Slam / 3rd Infantry Division, 14th Amendment | 24th / none | ORDINAL |

@@ -148,3 +148,27 @@ def test_headline_line_detection():
     # A sentence, or a first line without a blank line after it, is no headline.
     assert headline_end("The port closed on Monday.\n\nIt reopened.") == 0
     assert headline_end("Dockworkers Vow Strike as Talks Fail\nROTTERDAM (Reuters)") == 0
+
+
+NUMBER_CASES = [
+    ("The central bank delivered a 50-basis-point hike.", [("50-basis-point", "PERCENT")], []),
+    ("The plant will make 3-nanometre chips.", [("3-nanometre", "QUANTITY")], [("3", "CARDINAL")]),
+    ("Freight rates have doubled since spring.", [("spring", "DATE")], []),
+    ("Farmers planted spring wheat near the hot spring.", [], [("spring", "DATE")]),
+    (
+        "Mensah won 7-6(4) 6-3 to reach the final.",
+        [],
+        [("4", "CARDINAL"), ("7", "CARDINAL"), ("6", "CARDINAL")],
+    ),
+    ("In April Ghana raised its policy rate.", [("April", "DATE")], []),
+    ("The report was written by April Lindqvist.", [], [("April", "DATE")]),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), NUMBER_CASES)
+def test_wire_number_cases(offline_analyzer, text, present, absent):
+    got = mentions(offline_analyzer, text, kind="number")
+    for pair in present:
+        assert pair in got, (pair, got)
+    for pair in absent:
+        assert pair not in got, (pair, got)
