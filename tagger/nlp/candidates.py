@@ -38,6 +38,8 @@ DEBT_NOUNS = frozenset(
     "yield yields bond bonds note notes bill bills prices price market markets securities "
     "futures auction auctions curve rally selloff sell-off holdings".split()
 )
+# A model code mixing letters and digits: "X2", "A320", "Mk4", "T-90M" (not a plain number).
+_MODEL = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z]{1,3}-?\d+[A-Za-z]{0,3}$|^\d+[A-Za-z]{1,3}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 
 
@@ -261,6 +263,8 @@ class CandidateFinder:
             if any(ch.isdigit() for ch in words[k]) and words[k] not in self.gaz.names:
                 if _unit_number(words, k, UNIT_HEADS):
                     continue  # "31st Assault Brigade", "Mountain Regiment 112"
+                if k > a and _MODEL.match(words[k]) and " ".join(words[a:k]) not in self.gaz.names:
+                    return []  # "Kestrel X2 drone": a product and its model code
                 return self._split_titles(tokens, a, k) if k > a else []
         last = words[b - 1] if not _ROMAN.match(words[b - 1]) or b - a < 2 else words[b - 2]
         org_of = any(

@@ -26,7 +26,23 @@ PLACE_FIRST = frozenset(
     "San Santa Santo São Sao Saint St. Sainte Port Puerto Porto Fort Bandar Kota Ciudad "
     "Villa Nova Novo Nueva Nuevo New Ras Sidi Ain Beit Kafr Deir Tel".split()
 )
-FACILITY_FIRST = frozenset("Hotel Camp Stade Estadio Palais Castle Hospital Prison".split())
+FACILITY_FIRST = frozenset(
+    "Hotel Camp Stade Estadio Palais Castle Hospital Prison Avenida Rua Calle Jalan Jl. Praça "
+    "Plaza Plaça Piazza Boulevard Bulevar Carrera Rodovia Autopista Aeropuerto Aeroporto".split()
+)
+# First words of natural places in several languages: "Ilha do Mel", "Pulau Seribu".
+LOCATION_FIRST = frozenset(
+    "Lake Mount Mt. Cape Gulf Sea Isle River Wadi Ilha Ile Île Pulau Gunung Monte Cerro "
+    "Lago Laguna Bahía Baía Golfo Cabo Bay Strait Straits Jebel Jabal Djebel Nahr Bahr Mont "
+    "Lac Ozero".split()
+)
+# Words that make a "... Center" an organisation, not a building.
+ORG_CENTRE = frozenset(
+    "National International Regional Global European African Research Study Studies Policy "
+    "Warning Monitoring Information Coordination Control Prevention Forecast Forecasting "
+    "Analysis Strategic Rights Legal Justice Democratic Social Popular Liberal Union Tsunami "
+    "Hurricane Climate Documentation Advocacy Peace Security Development".split()
+)
 COMPASS = frozenset(
     "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
     "Northeast Northwest Southeast Southwest".split()
@@ -53,7 +69,8 @@ NEXT_NOUN_TYPES = {
     ),
     **dict.fromkeys("river rivers lake mountains mountain valley desert sea coast".split(), "LOCATION"),
     **dict.fromkeys(
-        "hotel airport stadium hospital prison jail camp mosque church bridge dam refinery "
+        "hotel airport stadium hospital prison jail camp mosque church bridge dam refinery arena "
+        "avenue street road square boulevard "
         "mall market airbase base crossing highway motorway checkpoint mine mines shaft "
         "shafts oilfield plant smelter terminal".split(),
         "FACILITY",
@@ -160,3 +177,21 @@ def dateline(tokens: Tokens, c: Candidate, text: str) -> bool:
         return False
     nxt = words[c.j] if c.j < len(words) else ""
     return nxt in (",", "(") or nxt in _DASHES
+
+
+def demonym(gaz, word: str) -> str | None:
+    """"Ontarians", "Nairobians": a people named after a known place."""
+    names = gaz.names
+    if word in gaz.first_names:
+        return None  # "Francis" is not a people of France
+    if word.endswith(("ist", "ists", "ista", "istas")) and len(word) > 6:
+        return "NORP"  # "Peronist", "Chavistas": followers of a movement
+    for suffix in ("ians", "ans", "ian", "an", "ers", "er", "is", "i"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            ends = ("",) if suffix in ("is", "i") else ("", "a", "ia", "o", "e", "y")
+            for end in ends:
+                place = names.get(stem + end) or gaz.weak.get(stem + end)
+                if place in ("GPE", "LOCATION") or names.get(stem + end + "s") == "LOCATION":
+                    return "NORP"
+    return None

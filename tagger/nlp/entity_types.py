@@ -18,13 +18,16 @@ from tagger.nlp.cues import (
     COMPANY_SUFFIX,
     COMPASS,
     FACILITY_FIRST,
+    LOCATION_FIRST,
     NOT_NAME_NEXT,
+    ORG_CENTRE,
     PLACE_FIRST,
     PLACE_SUFFIX,
     SURNAME_SUFFIX,
     acronym,
     context_cue,
     dateline,
+    demonym,
     quoted,
     ticker_or_index,
 )
@@ -87,13 +90,15 @@ class EntityTyper:
                     return "GPE"
             if last in self.org_heads:
                 return "ORGANIZATION"
+            if last in ("Center", "Centre", "Centers", "Centres") and any(w in ORG_CENTRE for w in words):
+                return "ORGANIZATION"  # "National Tsunami Center", "Democratic Centre"
             if last in self.fac_heads:
                 return "FACILITY"
             if last in self.loc_heads:
                 return "LOCATION"
             if last in self.gpe_heads:
                 return "GPE"
-            if first in ("Lake", "Mount", "Mt.", "Cape", "Gulf", "Sea", "Isle", "River", "Wadi"):
+            if first in LOCATION_FIRST:
                 return "LOCATION"
             if first in PLACE_FIRST:
                 return "GPE"  # "Santa Rosa de Quives", "Port Harcourt"
@@ -262,6 +267,10 @@ class EntityTyper:
         if name in self.not_name or (len(name) == 1) or ticker_or_index(tokens, c):
             return None, None, None
         nxt = tokens.words[c.j] if c.j < len(tokens.words) else ""
+        if name in COMPASS and nxt in ("and", "or", "&") and tokens.words[c.j + 1 : c.j + 2] and (
+            tokens.words[c.j + 1] in COMPASS
+        ):
+            return None, None, None  # "North and East Africa": a dangling adjective, no place
         if nxt in NOT_NAME_NEXT and name not in self.gaz.major and self._lookup(name) != "ORGANIZATION":
             return None, None, None  # "Marburg virus", "Omicron variant"
         before = tokens.words[max(0, c.i - 2) : c.i]
@@ -328,21 +337,7 @@ class EntityTyper:
         return None
 
     def _demonym(self, word: str) -> str | None:
-        """"Ontarians", "Nairobians": a people named after a known place."""
-        names = self.gaz.names
-        if word in self.gaz.first_names:
-            return None  # "Francis" is not a people of France
-        if word.endswith(("ist", "ists", "ista", "istas")) and len(word) > 6:
-            return "NORP"  # "Peronist", "Chavistas": followers of a movement
-        for suffix in ("ians", "ans", "ian", "an", "ers", "er", "is", "i"):
-            if word.endswith(suffix) and len(word) > len(suffix) + 2:
-                stem = word[: -len(suffix)]
-                ends = ("",) if suffix in ("is", "i") else ("", "a", "ia", "o", "e", "y")
-                for end in ends:
-                    place = names.get(stem + end) or self.gaz.weak.get(stem + end)
-                    if place in ("GPE", "LOCATION") or names.get(stem + end + "s") == "LOCATION":
-                        return "NORP"
-        return None
+        return demonym(self.gaz, word)
 
     def _guess(self, tokens: Tokens, c: Candidate, cue: str | None) -> str | None:
         words = tokens.words[c.i : c.j]

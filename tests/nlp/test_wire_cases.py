@@ -124,6 +124,36 @@ CASES = [
         [("Moody's", "ORGANIZATION"), ("Kenya", "GPE"), ("Sotheby's", "ORGANIZATION"), ("Cox's Bazar", "GPE")],
         [("Moody", "GPE"), ("Cox", "GPE"), ("Kenya's", "GPE")],
     ),
+    # Places by their first word in other languages, and by the noun after them.
+    (
+        "Ferries to Ilha Grande were cancelled and crowds filled Avenida Paulo Freitas.",
+        [("Ilha Grande", "LOCATION"), ("Avenida Paulo Freitas", "FACILITY")],
+        [("Avenida Paulo Freitas", "PERSON"), ("Ilha Grande", "ORGANIZATION")],
+    ),
+    (
+        "The final was played at the Veranza Real arena on Saturday.",
+        [("Veranza Real", "FACILITY")],
+        [("Veranza Real", "GPE")],
+    ),
+    # Coordinated compass words: the dangling adjective gets no span of its own.
+    (
+        "Locusts spread across West and Central Africa this year.",
+        [("Central Africa", "LOCATION")],
+        [("West", "LOCATION")],
+    ),
+    # Products with a model code, and storms, are not in the label set.
+    (
+        "The Falcor M7 drone was shot down as Typhoon Kemala neared Okinawa.",
+        [("Okinawa", "GPE")],
+        [("Falcor", "GPE"), ("Falcor", "PERSON"), ("Kemala", "GPE"), ("Kemala", "PERSON")],
+    ),
+    # A centre is an organisation when its name says what it does.
+    (
+        "The Regional Drought Monitoring Centre said rains would fail; patients were moved to the "
+        "Westgate Medical Center.",
+        [("Regional Drought Monitoring Centre", "ORGANIZATION"), ("Westgate Medical Center", "FACILITY")],
+        [],
+    ),
 ]
 
 
