@@ -51,7 +51,7 @@ COMPASS = frozenset(
 SURNAME_SUFFIX = re.compile(
     r"(?:ska|ski|sky|skyi|ová|ova|ová|enko|chuk|yuk|shvili|dze|ović|ević|vić|ić|ini|elli|etti|"
     r"ucci|opoulos|akis|oglu|oğlu|yan|ian|sson|ssen|sen|son|stein|mann|feld|wicz|czyk|"
-    r"escu|ez|iyev|yev|ov|ev)$"
+    r"escu|ez|iyev|yev|ov|ev|anto|yanto|yono|wati)$"
 )
 # Endings of company names written as one word: "KazMunayGas", "Safaricom", "Ukrenergo".
 COMPANY_SUFFIX = re.compile(r"(?:gas|com|tel|net|bank|soft|tech|corp|air|energo|trans|pharm|ex)$", re.I)
@@ -83,7 +83,9 @@ NEXT_NOUN_TYPES = {
 PREV_NOUN_TYPES = {
     **dict.fromkeys(
         "agency company firm group lender insurer carrier airline retailer miner operator "
-        "party militia broadcaster newspaper regulator startup conglomerate bank".split(),
+        "party militia broadcaster newspaper regulator startup conglomerate bank brokerage "
+        "automaker carmaker drugmaker chipmaker producer manufacturer developer unit "
+        "subsidiary club team maker provider supplier exporter importer".split(),
         "ORGANIZATION",
     ),
     **dict.fromkeys("city town village province region district county state capital".split(), "GPE"),
@@ -96,6 +98,34 @@ ORG_NEXT = frozenset(
     "climbed dropped surged plunged tumbled slumped soared rallied".split()
 )
 ORG_PREV_OF = frozenset("shares units stake subsidiary owner unit chairman shareholders".split())
+
+
+# Words for a person's role in an apposition: "Suharyanto, head of the agency, said".
+ROLE_NOUNS = frozenset(
+    "head chief spokesman spokeswoman spokesperson director founder co-founder analyst "
+    "economist strategist leader commander owner minister president governor mayor chairman "
+    "chairwoman chairperson secretary ceo executive lawyer professor researcher resident "
+    "farmer trader official officer coach captain striker midfielder defender goalkeeper "
+    "author editor activist member deputy senator lawmaker ambassador envoy general".split()
+)
+_APPOS_SKIP = frozenset("a an the its his her their former acting interim new senior longtime".split())
+
+
+def appositive(words: list[str], k: int) -> str | None:
+    """What an apposition after a name says it is: "X, a startup backed by ..." is an
+    organisation, "X, a town in ..." a place, "X, head of ..." a person."""
+    m = k
+    while m < len(words) and m < k + 4 and (words[m].lower() in _APPOS_SKIP or words[m][:1].islower()):
+        w = words[m].lower()
+        if w in ROLE_NOUNS:
+            return "PERSON"
+        label = PREV_NOUN_TYPES.get(w)
+        if label:
+            return label
+        if w not in _APPOS_SKIP and not w.isalpha():
+            return None
+        m += 1
+    return None
 
 
 def _common_words() -> frozenset[str]:
@@ -148,6 +178,10 @@ def context_cue(tokens: Tokens, c: Candidate, person_verbs: frozenset[str]) -> s
         return "GPE"
     if nxt in NEXT_NOUN_TYPES:
         return NEXT_NOUN_TYPES[nxt]
+    if nxt == "," and c.j + 2 < n:
+        appos = appositive(words, c.j + 1)
+        if appos:
+            return appos
     if prev in PREV_NOUN_TYPES and c.j - c.i <= 3:
         return PREV_NOUN_TYPES[prev]  # "forestry agency Conaf", "striker Saka"
     if prev == "of" and prev2 in PREV_NOUN_TYPES and PREV_NOUN_TYPES[prev2] == "GPE":

@@ -25,6 +25,7 @@ from tagger.nlp.cues import (
     PLACE_SUFFIX,
     SURNAME_SUFFIX,
     acronym,
+    appositive,
     context_cue,
     dateline,
     demonym,
@@ -35,6 +36,8 @@ from tagger.nlp.gazetteer import Gazetteer
 from tagger.nlp.headline import headline_evidence
 from tagger.nlp.tokens import Tokens
 
+# Words between two names of one type: "A and B", "Wydad beat Raja", "Sinner defeated Ruud".
+_COORDINATION = (["and"], ["or"], [",", "and"], ["beat"], ["defeated"], ["vs"], ["vs."], ["v"], ["drew", "with"])
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 # "al-Harbi", "el-Sisi", "ash-Shara": a family name written with the Arabic article.
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]")
@@ -237,7 +240,7 @@ class EntityTyper:
             if (
                 label in ("PERSON", "ORGANIZATION", "GPE", "LOCATION", "FACILITY")
                 and strength in ("major", "strong", "cue", "forced")
-                and between in (["and"], ["or"], [",", "and"])
+                and between in _COORDINATION
             ):
                 return label
         return None
@@ -312,6 +315,8 @@ class EntityTyper:
         if len(words) == 1:
             if acronym(name) and not any(ch.isdigit() for ch in name):
                 return "ORGANIZATION", "strong", None
+            if cue == "PERSON" and tokens.words[c.j : c.j + 1] == [","] and appositive(tokens.words, c.j + 1):
+                return "PERSON", "cue", None  # "Suharyanto, head of the agency, said"
             norp = self._demonym(name)
             if norp:
                 return norp, "strong", None
@@ -364,8 +369,8 @@ class EntityTyper:
                 return "NORP"  # "Himalayan border", "Balinese dancers": an adjective of place
             if SURNAME_SUFFIX.search(w) and not PLACE_SUFFIX.search(w):
                 return "PERSON"  # "Wiśniewska", "Shevchenko", "Öztürk"-like family names
-            if nxt in self.person_verbs:
-                return "ORGANIZATION"  # "Gazprom said": places do not speak, people come in full
+            if nxt in self.person_verbs or tokens.words[c.i - 1 : c.i] == ["by"]:
+                return "ORGANIZATION"  # "Gazprom said", "backed by Venmark": not a place
             return "GPE"
         if cue:
             return cue

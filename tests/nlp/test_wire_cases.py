@@ -154,6 +154,34 @@ CASES = [
         [("Regional Drought Monitoring Centre", "ORGANIZATION"), ("Westgate Medical Center", "FACILITY")],
         [],
     ),
+    # Unknown organisations by their company-word ending, an apposition or a context word.
+    (
+        "Ortanis Bioworks, a startup backed by Venmark, raised $40 million.",
+        [("Ortanis Bioworks", "ORGANIZATION"), ("Venmark", "ORGANIZATION")],
+        [("Ortanis Bioworks", "PERSON"), ("Venmark", "GPE")],
+    ),
+    (
+        "Globovista, a private broadcaster, said it would sue.",
+        [("Globovista", "ORGANIZATION")],
+        [("Globovista", "NORP")],
+    ),
+    (
+        "Analysts at Jefferton said the deal undervalued the firm. Jefferton kept its rating.",
+        [("Jefferton", "ORGANIZATION")],
+        [("Jefferton", "GPE"), ("Jefferton", "PERSON")],
+    ),
+    (
+        "Wydad Casablanca beat Ittihad 2-1 on Sunday.",
+        [("Wydad Casablanca", "ORGANIZATION"), ("Ittihad", "ORGANIZATION")],
+        [("Ittihad", "GPE")],
+    ),
+    # A single-word name with a role in apposition is a person throughout the document.
+    (
+        "Sutarmanto, head of the search agency, said 12 people died. Sutarmanto added that "
+        "divers were searching.",
+        [("Sutarmanto", "PERSON")],
+        [("Sutarmanto", "GPE")],
+    ),
 ]
 
 
@@ -202,3 +230,12 @@ def test_wire_number_cases(offline_analyzer, text, present, absent):
         assert pair in got, (pair, got)
     for pair in absent:
         assert pair not in got, (pair, got)
+
+
+def test_single_name_keeps_its_type_through_the_document(offline_analyzer):
+    text = (
+        "Sutarmanto, head of the search agency, said 12 people died. Sutarmanto added that "
+        "divers were searching near Banyuwangi."
+    )
+    got = mentions(offline_analyzer, text, kind="entity")
+    assert got.count(("Sutarmanto", "PERSON")) == 2, got
