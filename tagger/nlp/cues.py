@@ -97,6 +97,12 @@ ORG_NEXT = frozenset(
     "shares stock stocks shareholders subsidiary fell rose jumped gained slipped edged "
     "climbed dropped surged plunged tumbled slumped soared rallied".split()
 )
+# Verbs whose object is a company, and staff that work "at" one.
+ORG_PREV = frozenset("acquire acquired acquiring buy bought buying purchase purchased".split())
+ORG_STAFF = frozenset(
+    "analysts analyst economists economist strategists strategist researchers traders "
+    "executives engineers employees workers staff bankers".split()
+)
 ORG_PREV_OF = frozenset("shares units stake subsidiary owner unit chairman shareholders".split())
 
 
@@ -186,8 +192,12 @@ def context_cue(tokens: Tokens, c: Candidate, person_verbs: frozenset[str]) -> s
         return PREV_NOUN_TYPES[prev]  # "forestry agency Conaf", "striker Saka"
     if prev == "of" and prev2 in PREV_NOUN_TYPES and PREV_NOUN_TYPES[prev2] == "GPE":
         return "GPE"  # "the coastal city of Dhahran"
-    if nxt in ORG_NEXT or (prev == "of" and prev2 in ORG_PREV_OF):
+    if nxt in ORG_NEXT or (prev == "of" and prev2 in ORG_PREV_OF) or prev in ORG_PREV:
         return "ORGANIZATION"
+    if prev == "at" and prev2 in ORG_STAFF:
+        return "ORGANIZATION"  # "analysts at Halvorsen Pike"
+    if c.i > 0 and tokens.sent_start[c.i - 1] and PREV_NOUN_TYPES.get(prev.lower()) == "ORGANIZATION":
+        return "ORGANIZATION"  # "Brokerage Halvorsen Pike cut its target"
     if nxt == "(" and (words[c.j + 2 : c.j + 3] == ["."] or words[c.j + 2 : c.j + 3] == [":"]):
         return "ORGANIZATION"  # "Brantley Mills (BRML.O)", "Orbis (Nasdaq: ORBS)": a listed company
     if nxt in person_verbs or (nxt == "," and nxt2 in ("who", "whose")):
@@ -228,4 +238,27 @@ def demonym(gaz, word: str) -> str | None:
                 place = names.get(stem + end) or gaz.weak.get(stem + end)
                 if place in ("GPE", "LOCATION") or names.get(stem + end + "s") == "LOCATION":
                     return "NORP"
+    return None
+
+
+# Words between two names of one type: "A and B", "Wydad beat Raja", "Sinner defeated Ruud".
+_COORDINATION = (["and"], ["or"], [",", "and"], ["beat"], ["defeated"], ["vs"], ["vs."], ["v"], ["drew", "with"])
+
+
+def coordinated(cands, first, n: int, words: list[str]) -> str | None:
+    """"Tokyo Electron and Advantest": a name joined by "and", "or" or a comma to a
+    name whose type is known shares it."""
+    c = cands[n]
+    for m in (n - 1, n + 1):
+        if not 0 <= m < len(cands):
+            continue
+        other = cands[m]
+        between = words[other.j : c.i] if m < n else words[c.j : other.i]
+        label, strength, _ = first[m]
+        if (
+            label in ("PERSON", "ORGANIZATION", "GPE", "LOCATION", "FACILITY")
+            and strength in ("major", "strong", "cue", "forced")
+            and between in _COORDINATION
+        ):
+            return label
     return None

@@ -27,6 +27,7 @@ from tagger.nlp.cues import (
     acronym,
     appositive,
     context_cue,
+    coordinated,
     dateline,
     demonym,
     quoted,
@@ -36,8 +37,6 @@ from tagger.nlp.gazetteer import Gazetteer
 from tagger.nlp.headline import headline_evidence
 from tagger.nlp.tokens import Tokens
 
-# Words between two names of one type: "A and B", "Wydad beat Raja", "Sinner defeated Ruud".
-_COORDINATION = (["and"], ["or"], [",", "and"], ["beat"], ["defeated"], ["vs"], ["vs."], ["v"], ["drew", "with"])
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 # "al-Harbi", "el-Sisi", "ash-Shara": a family name written with the Arabic article.
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]")
@@ -154,13 +153,26 @@ class EntityTyper:
         headline_evidence(text, tokens, cands, first, self.common)
         # A multi-word name with no evidence is most often a person ("Tigist Worku"); its
         # words then explain later surname-only mentions.
+        typed = {
+            tuple(words[c.i : c.j]) for c, (lab, st, _w) in zip(cands, first, strict=True) if lab and st != "guess"
+        }  # names a context typed somewhere: "shares of Marlin Vantage" types them all
         for k, (c, (_label, strength, weak)) in enumerate(zip(cands, first, strict=True)):
-            if strength == "guess" and c.j - c.i > 1 and weak is None:
+            if strength == "guess" and c.j - c.i > 1 and weak is None and tuple(words[c.i : c.j]) not in typed:
                 if context_cue(tokens, c, self.person_verbs) != "PLACE" and self._guess(tokens, c, None) == "PERSON":
                     first[k] = ("PERSON", "cue", None)
         doc: dict[str, str] = {}
         person_parts: set[str] = set()
         org_parts: set[str] = set()
+        # A context that calls a name a company ("shares of Marlin Vantage") beats a first
+        # name or a speech verb elsewhere ("Marlin Vantage said"), which people share.
+        org_named = {
+            tuple(words[c.i : c.j])
+            for c, (lab, st, _w) in zip(cands, first, strict=True)
+            if lab == "ORGANIZATION" and st in ("cue", "strong")
+        }
+        for k, (c, (lab, st, weak)) in enumerate(zip(cands, first, strict=True)):
+            if lab == "PERSON" and st in ("cue", "strong") and tuple(words[c.i : c.j]) in org_named:
+                first[k] = ("ORGANIZATION", st, weak)
         for c, (label, strength, _weak) in zip(cands, first, strict=True):
             if not label or strength == "guess":
                 continue
@@ -207,7 +219,7 @@ class EntityTyper:
                     if label is None and single and name in org_parts:
                         label = "ORGANIZATION"
                     if label is None and single:
-                        label = self._coordinated(cands, first, n, words)
+                        label = coordinated(cands, first, n, words)
                     if label is None and spans and words[max(0, c.i - 2) : c.i] in ALIAS_CUES:
                         label = spans[-1].label  # "Joko Widodo, known as Jokowi"
                     if label is None:
@@ -225,25 +237,6 @@ class EntityTyper:
                     start = tokens.starts[c.i - 1]  # "de Almeida", "van Dijk" as a surname
                 spans.append(Span(start, tokens.ends[c.j - 1], label))
         return spans
-
-    @staticmethod
-    def _coordinated(cands, first, n: int, words: list[str]) -> str | None:
-        """"Tokyo Electron and Advantest": a name joined by "and", "or" or a comma to a
-        name whose type is known shares it."""
-        c = cands[n]
-        for m in (n - 1, n + 1):
-            if not 0 <= m < len(cands):
-                continue
-            other = cands[m]
-            between = words[other.j : c.i] if m < n else words[c.j : other.i]
-            label, strength, _ = first[m]
-            if (
-                label in ("PERSON", "ORGANIZATION", "GPE", "LOCATION", "FACILITY")
-                and strength in ("major", "strong", "cue", "forced")
-                and between in _COORDINATION
-            ):
-                return label
-        return None
 
     def _hyphen_parts(self, name: str, start: int) -> list[Span]:
         """"Slovak-Czech" drama: each part a nationality word of its own."""
@@ -290,6 +283,8 @@ class EntityTyper:
                 return "ORGANIZATION", "cue", None  # "Sevilla coach": a club, not the city
             return label, "strong", None
         label = self._by_head(words)
+        if label == "FACILITY" and nxt in self.person_verbs:
+            return "ORGANIZATION", "strong", None  # "Dangote Refinery said": the company speaks
         if label:
             return label, "strong", None
         for k in range(1, len(words) - 1):  # a known name of two words or more at the end

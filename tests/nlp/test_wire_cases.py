@@ -182,6 +182,27 @@ CASES = [
         [("Sutarmanto", "PERSON")],
         [("Sutarmanto", "GPE")],
     ),
+    (
+        "Shares of Marlin Vantage rose 7%. Marlin Vantage said in a statement it would raise "
+        "its dividend, and Marlin said buybacks would continue.",
+        [("Marlin Vantage", "ORGANIZATION"), ("Marlin", "ORGANIZATION")],
+        [("Marlin Vantage", "PERSON"), ("Marlin", "PERSON")],
+    ),
+    (
+        "Brokerage Halvorsen Pike cut its target. Analysts at Halvorsen Pike expect weaker margins.",
+        [("Halvorsen Pike", "ORGANIZATION")],
+        [("Halvorsen Pike", "PERSON")],
+    ),
+    (
+        "Orvanta Energy agreed to buy Solvia Renovables for $1.1 billion.",
+        [("Orvanta Energy", "ORGANIZATION"), ("Solvia Renovables", "ORGANIZATION")],
+        [("Solvia Renovables", "PERSON")],
+    ),
+    (
+        "The Ekiti Refinery said it had resumed output at the Ekiti Refinery site.",
+        [("Ekiti Refinery", "ORGANIZATION")],
+        [],
+    ),
 ]
 
 
