@@ -76,7 +76,9 @@ NEXT_NOUN_TYPES = {
         "FACILITY",
     ),
     **dict.fromkeys(
-        "party alliance coalition movement militia bloc faction cartel gang".split(), "ORGANIZATION"
+        "party alliance coalition movement militia bloc faction cartel gang group brigade "
+        "battalion regiment".split(),
+        "ORGANIZATION",
     ),
 }
 # A lowercase noun right before a name: "forestry agency Conaf", "the city of Dhahran".

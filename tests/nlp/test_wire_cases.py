@@ -203,6 +203,11 @@ CASES = [
         [("Ekiti Refinery", "ORGANIZATION")],
         [],
     ),
+    (
+        "Drones hit positions of the Zaryvna group and the Taltsev battalion overnight.",
+        [("Zaryvna", "ORGANIZATION"), ("Taltsev", "ORGANIZATION")],
+        [("Zaryvna", "GPE"), ("Taltsev", "GPE")],
+    ),
 ]
 
 
