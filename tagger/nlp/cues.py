@@ -210,6 +210,13 @@ def context_cue(tokens: Tokens, c: Candidate, person_verbs: frozenset[str]) -> s
         return "PERSON"
     if prev in LOCATIVE or (prev == "the" and prev2 in LOCATIVE):
         return "PLACE"
+    if prev in ("and", "or"):
+        # "in Tanjung Priok and Bekasi Timur": the preposition governs both names.
+        k = c.i - 2
+        while k >= 0 and k > c.i - 7 and (words[k][:1].isupper() or words[k] in ("of", "de", "do", "al")):
+            k -= 1
+        if 0 <= k < c.i - 2 and words[k] in LOCATIVE:
+            return "PLACE"
     return None
 
 def dateline(tokens: Tokens, c: Candidate, text: str) -> bool:

@@ -208,6 +208,17 @@ CASES = [
         [("Zaryvna", "ORGANIZATION"), ("Taltsev", "ORGANIZATION")],
         [("Zaryvna", "GPE"), ("Taltsev", "GPE")],
     ),
+    # A preposition of place governs both names it coordinates; a first name still wins.
+    (
+        "Floods swamped homes in Tanjung Merah and Sungai Batu on Sunday.",
+        [("Tanjung Merah", "GPE"), ("Sungai Batu", "GPE")],
+        [("Sungai Batu", "PERSON")],
+    ),
+    (
+        "Talks between Raila Odinga and William Ruto resumed.",
+        [("Raila Odinga", "PERSON"), ("William Ruto", "PERSON")],
+        [],
+    ),
 ]
 
 
