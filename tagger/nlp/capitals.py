@@ -183,6 +183,16 @@ class TokenClassifier:
             ):
                 out.append("C")  # "St. Peter's Square", "Queen's Park"; not "Kenya's Ministry"
             elif (
+                w in ("'", "’")
+                and out
+                and out[-1] == "N"
+                and words[i - 1].endswith("s")
+                and tokens.starts[i] == tokens.ends[i - 1]
+                and words[i + 1 : i + 2]
+                and (words[i + 1] in self.heads or words[i + 1] in self.org_first)
+            ):
+                out.append("C")  # "Airline Pilots' Association", "Farmers' Union"
+            elif (
                 w in _MONTH_NAMES
                 and words[i + 1 : i + 2]
                 and words[i + 1][:1].isupper()

@@ -219,6 +219,12 @@ CASES = [
         [("Raila Odinga", "PERSON"), ("William Ruto", "PERSON")],
         [],
     ),
+    # A plural possessive inside an organisation's name.
+    (
+        "The Cocoa Growers' Association of Ghana and the Farmers' Union rejected the price.",
+        [("Cocoa Growers' Association of Ghana", "ORGANIZATION"), ("Farmers' Union", "ORGANIZATION")],
+        [("Association of Ghana", "ORGANIZATION")],
+    ),
 ]
 
 
