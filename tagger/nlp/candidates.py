@@ -83,6 +83,7 @@ class CandidateFinder:
         self.title_phrases = _title_phrases(gaz)
         self.event_heads = gaz.words("EVENT_HEAD")
         self.event_first = gaz.words("EVENT_FIRST")
+        self.speech = gaz.words("PERSON_VERB")
         self.max_title = max(self.title_phrases, default=1)
         self.classifier = TokenClassifier(gaz, common)
 
@@ -270,7 +271,8 @@ class CandidateFinder:
         org_of = any(
             words[p] in self.org_first and words[p + 1] in ("of", "for", "on") for p in range(a, b - 1)
         )  # "Institute for the Study of Maritime Law" is no law
-        if (words[a] in self.event_first or last in self.event_heads) and not org_of:
+        speaks = b - a == 1 and words[b : b + 1] and words[b] in self.speech  # "Summit said"
+        if (words[a] in self.event_first or last in self.event_heads) and not org_of and not speaks:
             if " ".join(words[a:b]) not in self.gaz.names:
                 # "Finance Bill", "World War II" are no names; in "Melbourne Test" or
                 # "Paris Olympics" the place still is one.

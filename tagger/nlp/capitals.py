@@ -70,6 +70,8 @@ class TokenClassifier:
         self.org_first = gaz.words("ORG_FIRST")
         self.heads = gaz.heads()
         self.unit_heads = UNIT_HEADS
+        self.org_heads = gaz.words("ORG_HEAD")
+        self.speech = gaz.words("PERSON_VERB")
 
     def _known(self, word: str) -> bool:
         return word in self.gaz.names or word.title() in self.gaz.names
@@ -143,6 +145,7 @@ class TokenClassifier:
         # Head and title words are capitalised inside names ("Kenya Police"), not as names.
         mid_caps.difference_update(self.heads)
         mid_caps.difference_update(self.titles)
+        short_forms = self._company_short_forms(words)
         for i, w in enumerate(words):
             if i in protected:
                 out.append("N")
@@ -167,7 +170,9 @@ class TokenClassifier:
                     i > 1 and words[i - 1] in _DASHES and _early_in_sentence(tokens, i - 1)
                 )
                 tag = tags[i] if tags is not None else None
-                if starts and self._is_common_start(words, i, mid_caps, tag):
+                if w in short_forms and words[i + 1 : i + 2] and words[i + 1] in self.speech:
+                    out.append("N")  # "Delta said" after "Delta Air Lines"
+                elif starts and self._is_common_start(words, i, mid_caps, tag):
                     out.append("O")
                 else:
                     out.append("N")
@@ -209,6 +214,24 @@ class TokenClassifier:
                 out.append("D")
             else:
                 out.append("O")
+        return out
+
+    def _company_short_forms(self, words: list[str]) -> set[str]:
+        """First words of two- or three-word company names ending in an organisation head
+        ("Delta Air Lines", "Apex Motors"): their short form, even a common word, is a name."""
+        out: set[str] = set()
+        for i in range(len(words) - 1):
+            w = words[i]
+            if not w[:1].isupper() or w in self.org_first or w in self.titles or w.lower() in FUNCTION_WORDS:
+                continue
+            if words[i + 1] in self.org_heads or (
+                words[i + 1][:1].isupper() and words[i + 2 : i + 3] and words[i + 2] in self.org_heads
+            ):
+                out.add(w)
+            elif words[i + 1][:1].isupper() and any(
+                self.gaz.names.get(" ".join(words[i:k])) == "ORGANIZATION" for k in (i + 2, i + 3, i + 4)
+            ):
+                out.add(w)  # a known company: "Delta Air Lines"
         return out
 
     def protected_phrases(self, words: list[str]) -> set[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tagger.models import Span
 from tagger.nlp.candidates import Candidate
 from tagger.nlp.tokens import Tokens
 
@@ -271,3 +272,16 @@ def coordinated(cands, first, n: int, words: list[str]) -> str | None:
         ):
             return label
     return None
+
+
+def hyphen_parts(gaz, name: str, start: int) -> list[Span]:
+    """"Slovak-Czech" drama: each part a nationality word of its own."""
+    out: list[Span] = []
+    pos = start
+    for part in name.split("-"):
+        label = gaz.names.get(part)
+        if label not in ("NORP", "GPE"):
+            return []
+        out.append(Span(pos, pos + len(part), label))
+        pos += len(part) + 1
+    return out

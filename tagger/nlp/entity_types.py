@@ -30,6 +30,7 @@ from tagger.nlp.cues import (
     coordinated,
     dateline,
     demonym,
+    hyphen_parts,
     quoted,
     ticker_or_index,
 )
@@ -197,6 +198,13 @@ class EntityTyper:
                 for part in (span_words[0], span_words[-1]):
                     if part not in names and part.lower() not in self.common and part[:1].isupper():
                         org_parts.add(part)
+                if (
+                    len(span_words) <= 3
+                    and (span_words[-1] in self.org_heads or names.get(" ".join(span_words)) == "ORGANIZATION")
+                    and span_words[0] not in names
+                    and span_words[0] not in self.org_first
+                ):
+                    org_parts.add(span_words[0])  # "Delta" after "Delta Air Lines"
             # "Kenya Defence Forces (KDF)": the short form gets the name's type.
             if c.j + 2 < len(words) and words[c.j] == "(" and words[c.j + 2] == ")":
                 short = words[c.j + 1]
@@ -227,7 +235,7 @@ class EntityTyper:
             if label:
                 start = tokens.starts[c.i]
                 if single and label != "NORP" and "-" in name:
-                    parts = self._hyphen_parts(name, start)
+                    parts = hyphen_parts(self.gaz, name, start)
                     if parts:
                         spans.extend(parts)
                         continue
@@ -237,18 +245,6 @@ class EntityTyper:
                     start = tokens.starts[c.i - 1]  # "de Almeida", "van Dijk" as a surname
                 spans.append(Span(start, tokens.ends[c.j - 1], label))
         return spans
-
-    def _hyphen_parts(self, name: str, start: int) -> list[Span]:
-        """"Slovak-Czech" drama: each part a nationality word of its own."""
-        out: list[Span] = []
-        pos = start
-        for part in name.split("-"):
-            label = self.gaz.names.get(part)
-            if label not in ("NORP", "GPE"):
-                return []
-            out.append(Span(pos, pos + len(part), label))
-            pos += len(part) + 1
-        return out
 
     def _first_pass(
         self, text: str, tokens: Tokens, c: Candidate

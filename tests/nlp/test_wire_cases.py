@@ -225,6 +225,17 @@ CASES = [
         [("Cocoa Growers' Association of Ghana", "ORGANIZATION"), ("Farmers' Union", "ORGANIZATION")],
         [("Association of Ghana", "ORGANIZATION")],
     ),
+    # The short form of a company, even a common word, at a sentence start before a verb.
+    (
+        "Summit Motors recalled 40,000 cars. Summit said no injuries had been reported.",
+        [("Summit Motors", "ORGANIZATION"), ("Summit", "ORGANIZATION")],
+        [],
+    ),
+    (
+        "Harvest Foods cut prices. Harvest season starts in May.",
+        [("Harvest Foods", "ORGANIZATION")],
+        [("Harvest", "ORGANIZATION")],
+    ),
 ]
 
 
