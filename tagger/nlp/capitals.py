@@ -146,6 +146,9 @@ class TokenClassifier:
         mid_caps.difference_update(self.heads)
         mid_caps.difference_update(self.titles)
         short_forms = self._company_short_forms(words)
+        lower_particles = [
+            (w, words[i + 1 : i + 2]) for i, w in enumerate(words) if w in PARTICLES and words[i - 1 : i][:1] != []
+        ]
         for i, w in enumerate(words):
             if i in protected:
                 out.append("N")
@@ -172,6 +175,8 @@ class TokenClassifier:
                 tag = tags[i] if tags is not None else None
                 if w in short_forms and words[i + 1 : i + 2] and words[i + 1] in self.speech:
                     out.append("N")  # "Delta said" after "Delta Air Lines"
+                elif w.lower() in PARTICLES and (w.lower(), words[i + 1 : i + 2]) in lower_particles:
+                    out.append("N")  # "Ten Hag" at a sentence start after "Erik ten Hag"
                 elif starts and self._is_common_start(words, i, mid_caps, tag):
                     out.append("O")
                 else:

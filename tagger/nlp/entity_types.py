@@ -320,6 +320,8 @@ class EntityTyper:
         names = self.gaz.names
         if any("&" in w for w in words):
             return "ORGANIZATION"  # "S&P Global Ratings", "Procter & Gamble"
+        if words[0] in ("Al", "El") and len(words) == 2 and words[1] not in self.gaz.first_names:
+            return "ORGANIZATION"  # "Al Ahly", "Al Hilal": the article before a club or a channel
         if any(w.startswith(("al-", "el-", "Al-", "El-")) or w in ("bin", "ibn", "bint") for w in words[1:]):
             if words[0] not in self.org_first and words[0] not in self.loc_heads:
                 return "PERSON"

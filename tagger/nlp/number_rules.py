@@ -91,6 +91,10 @@ def ordinal_rule(sc, i: int, n: int, digits: bool):
     return _span("ORDINAL", sc, i, i + 1)
 
 
+def _tiebreak(sc, i: int) -> bool:
+    return sc.tok(i + 1) == "(" and sc.adj(i + 1) and sc.tok(i + 2).isdigit() and sc.tok(i + 3) == ")"
+
+
 def digit_rule(sc, i: int):
     t = sc.toks[i]
     sh = sc.shape(i)
@@ -125,9 +129,9 @@ def digit_rule(sc, i: int):
         return ("QUANTITY", signed_start(sc, i), sc.ends[k - 1], k)
     if kind == "compound":
         return _digit_compound(sc, i, sh)
-    if kind == "score":
-        if sc.tok(i + 1) == "(" and sc.adj(i + 1) and sc.tok(i + 2).isdigit() and sc.tok(i + 3) == ")":
-            return (None, 0, 0, i + 4)  # a tiebreak score: "7-6(5)"
+    if kind == "score" or (kind == "range" and _tiebreak(sc, i)):
+        if _tiebreak(sc, i):
+            return (None, 0, 0, i + 4)  # a tiebreak score: "7-6(5)", "6-7(3)"
         return (None, 0, 0, i + 1)
     if kind == "scaled":
         if not sh[2].islower():

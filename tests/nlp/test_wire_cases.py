@@ -236,6 +236,16 @@ CASES = [
         [("Harvest Foods", "ORGANIZATION")],
         [("Harvest", "ORGANIZATION")],
     ),
+    (
+        "Coach Mark van Bommel was sacked. Van Bommel's side had lost five straight games.",
+        [("Mark van Bommel", "PERSON"), ("Van Bommel", "PERSON")],
+        [("Bommel", "PERSON")],
+    ),
+    (
+        "Al Merreikh beat Hilal Alsahil 2-0 in Omdurman. Merreikh top the table.",
+        [("Al Merreikh", "ORGANIZATION"), ("Merreikh", "ORGANIZATION")],
+        [("Al Merreikh", "PERSON"), ("Merreikh", "PERSON")],
+    ),
 ]
 
 
@@ -273,6 +283,7 @@ NUMBER_CASES = [
         [("4", "CARDINAL"), ("7", "CARDINAL"), ("6", "CARDINAL")],
     ),
     ("In April Ghana raised its policy rate.", [("April", "DATE")], []),
+    ("Vondrova won 6-7(3) 7-5 6-2.", [], [("3", "CARDINAL")]),
     ("The report was written by April Lindqvist.", [], [("April", "DATE")]),
 ]
 
