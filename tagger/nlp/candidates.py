@@ -40,6 +40,7 @@ DEBT_NOUNS = frozenset(
 )
 # A model code mixing letters and digits: "X2", "A320", "Mk4", "T-90M" (not a plain number).
 _MODEL = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z]{1,3}-?\d+[A-Za-z]{0,3}$|^\d+[A-Za-z]{1,3}$")
+_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ian")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 
 
@@ -129,7 +130,7 @@ class CandidateFinder:
     def split(self, tokens: Tokens, i: int, j: int) -> list[Candidate]:
         """Apply the conventions to one run: cut titles and wrong joins, keep the names."""
         words = tokens.words
-        if j - i > MAX_RUN:
+        if j - i > MAX_RUN and (j - i > 2 * MAX_RUN or sum(w[:1].isupper() for w in words[i:j]) > MAX_RUN):
             return []  # a wall of capitals (a list, a shouted line) is no single name
         out: list[Candidate] = []
         # Break at connectors that do not belong inside this name.
@@ -203,6 +204,20 @@ class CandidateFinder:
         left = words[start:k]
         if not left or " ".join(left) in self.gaz.names or k + 1 >= j or words[k + 1] == "the":
             return False
+        right = words[k + 1 : j]
+        if (
+            any(w in self.org_first and nxt in ("of", "for", "on") for w, nxt in zip(left, left[1:], strict=False))
+            and all(w.lower() in self.common for w in right)
+            and (
+                left[-1].endswith(_ADJECTIVE_ENDINGS)
+                or any(w in ("Ministry", "Department", "Ministries") for w in left)  # portfolios
+                or not any(w in self.org_heads or w in self.org_first for w in right)
+            )
+            and not any(" ".join(right[:n]) in self.gaz.names for n in range(1, len(right) + 1))
+        ):
+            # "Centre for Strategic and International Studies", "Ministry of Foreign Affairs
+            # and International Cooperation": common words after "and" that name nothing alone.
+            return True
         if left[-1] in self.org_heads:
             return False  # "Reliance Industries and Tata Consultancy Services": two names
         right = words[k + 1 : j]
@@ -305,7 +320,11 @@ class CandidateFinder:
                 k += n
                 continue
             k += 1
-        if t_start < 0:
+        if t_start < 0 or (
+            words[a] in self.org_first and any(w in ("of", "for", "on") for w in words[a + 1 : t_start])
+        ):
+            # "Office of the High Commissioner for Human Rights", "Commission on Human Rights
+            # and Administrative Justice": a title word inside an organisation's complement.
             return [Candidate(a, b)]
         # Extend the title to the left over modifiers: "Deputy Foreign Minister".
         q = t_start

@@ -23,6 +23,11 @@ CONNECTORS = frozenset(
 # Prepositions that join only after an organisation word ("Commission for Human Rights").
 PREPOSITIONS = frozenset(("for", "on", "and", "in"))
 PARTICLES = CONNECTORS - {"of", "&"}
+# Plural nouns whose possessive opens an organisation's name, never a place's genitive.
+GROUP_NOUNS = frozenset(
+    "Women Children People Peoples Men Workers Farmers Veterans Citizens Journalists Teachers "
+    "Nurses Doctors Lawyers Students Mothers Pilots Traders Employers Growers Miners".split()
+)
 # Legal forms written before a company's name.
 COMPANY_PREFIXES = frozenset("PT JSC PJSC OJSC OAO ZAO OOO".split())
 # Heads of military unit names, which carry an ordinal or a number: "3rd Infantry Division".
@@ -192,6 +197,16 @@ class TokenClassifier:
                 and " ".join(words[max(0, i - 2) : i]) not in self.gaz.names
             ):
                 out.append("C")  # "St. Peter's Square", "Queen's Park"; not "Kenya's Ministry"
+            elif (
+                w in ("'s", "’s", "'", "’")
+                and out
+                and out[-1] == "N"
+                and words[i - 1] in GROUP_NOUNS
+                and tokens.starts[i] == tokens.ends[i - 1]
+                and words[i + 1 : i + 2]
+                and words[i + 1][:1].isupper()
+            ):
+                out.append("C")  # "Nigerian Women's Trust Fund", "Workers' Party"
             elif (
                 w in ("'", "’")
                 and out

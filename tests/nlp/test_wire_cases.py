@@ -246,6 +246,35 @@ CASES = [
         [("Al Merreikh", "ORGANIZATION"), ("Merreikh", "ORGANIZATION")],
         [("Al Merreikh", "PERSON"), ("Merreikh", "PERSON")],
     ),
+    # "and", titles and possessives inside long organisation names.
+    (
+        "Researchers at the Institute for Strategic and Regional Studies said. The Ministry of "
+        "Lands and Physical Planning disagreed.",
+        [
+            ("Institute for Strategic and Regional Studies", "ORGANIZATION"),
+            ("Ministry of Lands and Physical Planning", "ORGANIZATION"),
+        ],
+        [("Regional Studies", "PERSON")],
+    ),
+    (
+        "The Office of the Special Envoy for the Great Lakes and the Commission on Gender and "
+        "Administrative Justice issued a joint statement.",
+        [
+            ("Office of the Special Envoy for the Great Lakes", "ORGANIZATION"),
+            ("Commission on Gender and Administrative Justice", "ORGANIZATION"),
+        ],
+        [("Special Envoy for the Great Lakes", "PERSON")],
+    ),
+    (
+        "The Ghana Women's Enterprise Fund and the Zambia Farmers' Union signed the deal.",
+        [("Ghana Women's Enterprise Fund", "ORGANIZATION"), ("Zambia Farmers' Union", "ORGANIZATION")],
+        [],
+    ),
+    (
+        "Funding came from the Agency for International Development and Gulf Cooperation Council.",
+        [("Agency for International Development", "ORGANIZATION"), ("Gulf Cooperation Council", "ORGANIZATION")],
+        [],
+    ),
 ]
 
 
