@@ -306,8 +306,11 @@ class EntityTyper:
         if len(words) == 1:
             if acronym(name) and not any(ch.isdigit() for ch in name):
                 return "ORGANIZATION", "strong", None
-            if cue == "PERSON" and tokens.words[c.j : c.j + 1] == [","] and appositive(tokens.words, c.j + 1):
-                return "PERSON", "cue", None  # "Suharyanto, head of the agency, said"
+            after = tokens.words[c.j : c.j + 3]
+            if cue == "PERSON" and after[:1] == [","] and (
+                appositive(tokens.words, c.j + 1) or (len(after) == 3 and after[1].isdigit() and after[2] in ",.")
+            ):
+                return "PERSON", "cue", None  # "Suharyanto, head of the agency, said", "Suparman, 54,"
             norp = self._demonym(name)
             if norp:
                 return norp, "strong", None

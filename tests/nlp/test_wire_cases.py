@@ -333,3 +333,10 @@ def test_single_name_keeps_its_type_through_the_document(offline_analyzer):
     )
     got = mentions(offline_analyzer, text, kind="entity")
     assert got.count(("Sutarmanto", "PERSON")) == 2, got
+
+
+def test_single_name_with_age_is_a_person_throughout(offline_analyzer):
+    text = "Sukarmin, 54, a fisherman in Tegal, said catches fell. Sukarmin has fished for 30 years."
+    got = mentions(offline_analyzer, text, kind="entity")
+    assert got.count(("Sukarmin", "PERSON")) == 2, got
+    assert ("Tegal", "GPE") in got
