@@ -151,6 +151,14 @@ class TokenClassifier:
         mid_caps.difference_update(self.heads)
         mid_caps.difference_update(self.titles)
         short_forms = self._company_short_forms(words)
+        # Words that end a full name in the body, so that a headline may use them alone.
+        surnames = {
+            w
+            for i, w in enumerate(words)
+            if i > 0 and i not in headline and w[:1].isupper() and not tokens.sent_start[i]
+            and words[i - 1][:1].isupper() and words[i - 1].lower() not in FUNCTION_WORDS
+            and w not in self.heads and w.lower() not in FUNCTION_WORDS
+        } if headline else set()
         lower_particles = [
             (w, words[i + 1 : i + 2]) for i, w in enumerate(words) if w in PARTICLES and words[i - 1 : i][:1] != []
         ]
@@ -180,6 +188,8 @@ class TokenClassifier:
                 tag = tags[i] if tags is not None else None
                 if w in short_forms and words[i + 1 : i + 2] and words[i + 1] in self.speech:
                     out.append("N")  # "Delta said" after "Delta Air Lines"
+                elif i in headline and w in surnames:
+                    out.append("N")  # "Sinner Beats Medvedev" over "Jannik Sinner beat ..."
                 elif w.lower() in PARTICLES and (w.lower(), words[i + 1 : i + 2]) in lower_particles:
                     out.append("N")  # "Ten Hag" at a sentence start after "Erik ten Hag"
                 elif starts and self._is_common_start(words, i, mid_caps, tag):

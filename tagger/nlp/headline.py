@@ -72,6 +72,18 @@ def headline_evidence(text: str, tokens, cands, first, common: frozenset[str]) -
             break
         if first[k][1] in ("forced", "major", "strong"):
             continue
-        words = [w for w in tokens.words[c.i : c.j] if w[:1].isupper() and w.lower() not in common]
-        if not any(re.search(rf"\b{re.escape(w)}\b", body) for w in words):
+        words = [w for w in tokens.words[c.i : c.j] if w[:1].isupper()]
+        if not any(_in_body(w, body, w.lower() in common) for w in words):
             first[k] = (None, None, None)
+
+
+def _in_body(word: str, body: str, common: bool) -> bool:
+    """Whether the body names `word`; a common word ("Sinner") must be capitalised there in
+    mid-sentence, where a capital means a name."""
+    for m in re.finditer(rf"\b{re.escape(word)}\b", body):
+        if not common:
+            return True
+        before = body[: m.start()].rstrip()
+        if before and before[-1].isalpha():
+            return True
+    return False

@@ -275,6 +275,13 @@ CASES = [
         [("Agency for International Development", "ORGANIZATION"), ("Gulf Cooperation Council", "ORGANIZATION")],
         [],
     ),
+    # A headline names people by surnames the body gives in full, even common words.
+    (
+        "Baker Beats Okafor to Reach Final\n\nLONDON (Reuters) - Tom Baker beat Chidi Okafor "
+        "on Friday. Talks on a new format continue.",
+        [("Baker", "PERSON"), ("Okafor", "PERSON"), ("Tom Baker", "PERSON")],
+        [("Reach Final", "ORGANIZATION"), ("Talks", "ORGANIZATION")],
+    ),
 ]
 
 
