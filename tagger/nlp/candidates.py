@@ -330,6 +330,10 @@ class CandidateFinder:
         q = t_start
         while q > a and (words[q - 1] in self.title_mods or words[q - 1] in self.titles):
             q -= 1
+        if q == a + 1 and tokens.sent_start[a] and words[a].lower() in self.common and (
+            words[a] not in self.gaz.names and words[a] not in self.gaz.first_names
+        ):
+            q = a  # "(Chief) Operating Officer Ruth Wanjiru": a common word opening the title
         out: list[Candidate] = []
         if q > a:
             out.extend(self._split_titles(tokens, a, q) if q - a > 1 else [Candidate(a, q)])

@@ -282,6 +282,16 @@ CASES = [
         [("Baker", "PERSON"), ("Okafor", "PERSON"), ("Tom Baker", "PERSON")],
         [("Reach Final", "ORGANIZATION"), ("Talks", "ORGANIZATION")],
     ),
+    (
+        "Chief Financial Officer Amina Wekesa said costs rose. Senior Counsel Otieno Wafula objected.",
+        [("Amina Wekesa", "PERSON"), ("Otieno Wafula", "PERSON")],
+        [("Financial Officer Amina Wekesa", "PERSON"), ("Senior Counsel Otieno Wafula", "ORGANIZATION")],
+    ),
+    (
+        "Operating Officer Ruth Chebet said the plant would reopen.",
+        [("Ruth Chebet", "PERSON")],
+        [("Operating Officer Ruth Chebet", "PERSON")],
+    ),
 ]
 
 
