@@ -13,7 +13,9 @@ import re
 _EXCHANGES = r"(?:NYSE|NASDAQ|Nasdaq|NYSE\s+American|LSE|TSX|TSXV|ASX|HKEX|SGX|JSE|NSE|BSE|TSE|SIX|KRX|IDX|EGX|NGX)"
 _TICKER = re.compile(
     # "(7203.T)", "(AAPL.O)", "(0700.HK)", "(BRKa.N)": a code with an exchange suffix.
-    r"\((?:[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,3})(?:\s*,\s*[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,3})*\)"
+    r"[(<](?:[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,3})(?:\s*,\s*[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,3})*[)>]"
+    # Index codes: "(.N225)", "(.SPX)", "<.FTSE>".
+    r"|[(<]\.[A-Z0-9]{2,8}[)>]"
     # "NYSE: KGR", "(Nasdaq: ORBS)".
     rf"|\b{_EXCHANGES}\s*:\s*[A-Z][A-Z0-9.]{{0,7}}\b"
 )

@@ -292,6 +292,11 @@ CASES = [
         [("Ruth Chebet", "PERSON")],
         [("Operating Officer Ruth Chebet", "PERSON")],
     ),
+    (
+        "Hanwell Tech <0981.HK> rose while the index (.N225) fell 1.1%; Calvera Mines (TSX: CVM) gained.",
+        [("Hanwell Tech", "ORGANIZATION"), ("1.1%", "PERCENT"), ("Calvera Mines", "ORGANIZATION")],
+        [("0981", "CARDINAL"), ("N225", "ORGANIZATION"), ("CVM", "ORGANIZATION"), ("TSX", "ORGANIZATION")],
+    ),
 ]
 
 
