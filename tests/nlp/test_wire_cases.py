@@ -297,6 +297,11 @@ CASES = [
         [("Hanwell Tech", "ORGANIZATION"), ("1.1%", "PERCENT"), ("Calvera Mines", "ORGANIZATION")],
         [("0981", "CARDINAL"), ("N225", "ORGANIZATION"), ("CVM", "ORGANIZATION"), ("TSX", "ORGANIZATION")],
     ),
+    (
+        "Ministers of the Southern Corridor Integration Projects met in Kigali.",
+        [("Southern Corridor Integration Projects", "ORGANIZATION"), ("Kigali", "GPE")],
+        [("Southern Corridor Integration Projects", "LOCATION")],
+    ),
 ]
 
 
