@@ -298,7 +298,7 @@ CASES = [
         [("0981", "CARDINAL"), ("N225", "ORGANIZATION"), ("CVM", "ORGANIZATION"), ("TSX", "ORGANIZATION")],
     ),
     (
-        "Ministers of the Southern Corridor Integration Projects met in Kigali.",
+        "Officials said the Southern Corridor Integration Projects would meet in Kigali.",
         [("Southern Corridor Integration Projects", "ORGANIZATION"), ("Kigali", "GPE")],
         [("Southern Corridor Integration Projects", "LOCATION")],
     ),
