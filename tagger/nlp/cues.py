@@ -123,6 +123,9 @@ _APPOS_SKIP = frozenset("a an the its his her their former acting interim new se
 def appositive(words: list[str], k: int) -> str | None:
     """What an apposition after a name says it is: "X, a startup backed by ..." is an
     organisation, "X, a town in ..." a place, "X, head of ..." a person."""
+    first = words[k].lower() if k < len(words) else ""
+    if first not in _APPOS_SKIP and first not in ROLE_NOUNS and first not in PREV_NOUN_TYPES:
+        return None  # ", said the city ...", ", who heads the agency": no apposition
     m = k
     while m < len(words) and m < k + 4 and (words[m].lower() in _APPOS_SKIP or words[m][:1].islower()):
         w = words[m].lower()

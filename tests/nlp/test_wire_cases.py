@@ -302,6 +302,13 @@ CASES = [
         [("Southern Corridor Integration Projects", "ORGANIZATION"), ("Kigali", "GPE")],
         [("Southern Corridor Integration Projects", "LOCATION")],
     ),
+    # Only a real apposition types a name: not a clause after the comma.
+    (
+        "The town's mayor, Aleksander Wiśniak, said the city had acted. \"We tried,\" said "
+        "Dr Amara Diallo-Sow, who heads the agency's programme.",
+        [("Aleksander Wiśniak", "PERSON"), ("Amara Diallo-Sow", "PERSON")],
+        [("Aleksander Wiśniak", "GPE"), ("Amara Diallo-Sow", "ORGANIZATION")],
+    ),
 ]
 
 
