@@ -212,11 +212,13 @@ class CandidateFinder:
                 left[-1].endswith(_ADJECTIVE_ENDINGS)
                 or any(w in ("Ministry", "Department", "Ministries") for w in left)  # portfolios
                 or not any(w in self.org_heads or w in self.org_first for w in right)
+                or (right[0] not in self.org_first and right[-1] in self.org_heads and len(right) <= 2)
             )
             and not any(" ".join(right[:n]) in self.gaz.names for n in range(1, len(right) + 1))
         ):
             # "Centre for Strategic and International Studies", "Ministry of Foreign Affairs
-            # and International Cooperation": common words after "and" that name nothing alone.
+            # and International Cooperation", "Association of Mineworkers and Construction
+            # Union": common words after "and" that no known name starts.
             return True
         if left[-1] in self.org_heads:
             return False  # "Reliance Industries and Tata Consultancy Services": two names

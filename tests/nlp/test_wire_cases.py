@@ -309,6 +309,12 @@ CASES = [
         [("Aleksander Wiśniak", "PERSON"), ("Amara Diallo-Sow", "PERSON")],
         [("Aleksander Wiśniak", "GPE"), ("Amara Diallo-Sow", "ORGANIZATION")],
     ),
+    (
+        "The Federation of Dockworkers and Transport Union called a strike, backed by the Bank of "
+        "Ghana and Standard Chartered.",
+        [("Federation of Dockworkers and Transport Union", "ORGANIZATION"), ("Bank of Ghana", "ORGANIZATION")],
+        [("Bank of Ghana and Standard Chartered", "ORGANIZATION")],
+    ),
 ]
 
 
