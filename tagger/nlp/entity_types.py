@@ -38,6 +38,7 @@ from tagger.nlp.gazetteer import Gazetteer
 from tagger.nlp.headline import headline_evidence
 from tagger.nlp.tokens import Tokens
 
+STORM_WORDS = frozenset(("Hurricane", "Typhoon", "Cyclone", "Storm"))
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 # "al-Harbi", "el-Sisi", "ash-Shara": a family name written with the Arabic article.
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]")
@@ -162,6 +163,8 @@ class EntityTyper:
                 if context_cue(tokens, c, self.person_verbs) != "PLACE" and self._guess(tokens, c, None) == "PERSON":
                     first[k] = ("PERSON", "cue", None)
         doc: dict[str, str] = {}
+        # "Freddy" after "Cyclone Freddy": a storm's name, no span anywhere in the document.
+        storms = {nxt for w, nxt in zip(words, words[1:], strict=False) if w in STORM_WORDS and nxt[:1].isupper()}
         person_parts: set[str] = set()
         org_parts: set[str] = set()
         # A context that calls a name a company ("shares of Marlin Vantage") beats a first
@@ -214,7 +217,7 @@ class EntityTyper:
         for n, (c, (label, strength, weak)) in enumerate(zip(cands, first, strict=True)):
             name = " ".join(words[c.i : c.j])
             single = c.j - c.i == 1
-            if strength is None:
+            if strength is None or (strength == "guess" and name in storms):
                 continue  # decided: not a name ("El Niño", "COVID")
             if strength not in ("forced", "major"):
                 cue = context_cue(tokens, c, self.person_verbs)

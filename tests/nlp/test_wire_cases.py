@@ -315,6 +315,12 @@ CASES = [
         [("Federation of Dockworkers and Transport Union", "ORGANIZATION"), ("Bank of Ghana", "ORGANIZATION")],
         [("Bank of Ghana and Standard Chartered", "ORGANIZATION")],
     ),
+    (
+        "Cyclone Tamsin killed 10 people in Malawi. Tamsin made landfall near Quelimane, and "
+        "Tamsin weakened on Sunday.",
+        [("Malawi", "GPE"), ("Quelimane", "GPE")],
+        [("Tamsin", "GPE"), ("Tamsin", "PERSON"), ("Tamsin", "ORGANIZATION")],
+    ),
 ]
 
 
