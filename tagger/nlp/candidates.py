@@ -19,7 +19,7 @@ from tagger.nlp.capitals import (
     PREPOSITIONS,
     UNIT_HEADS,
     TokenClassifier,
-    _unit_number,
+    unit_number,
 )
 from tagger.nlp.gazetteer import Gazetteer
 from tagger.nlp.tokens import Tokens
@@ -279,7 +279,7 @@ class CandidateFinder:
         # is known ("G7"); events ("Berlin Marathon", "Typhoon Yagi") are not in our labels.
         for k in range(a, b):
             if any(ch.isdigit() for ch in words[k]) and words[k] not in self.gaz.names:
-                if _unit_number(words, k, UNIT_HEADS):
+                if unit_number(words, k, UNIT_HEADS):
                     continue  # "31st Assault Brigade", "Mountain Regiment 112"
                 if k > a and _MODEL.match(words[k]) and " ".join(words[a:k]) not in self.gaz.names:
                     return []  # "Kestrel X2 drone": a product and its model code

@@ -160,7 +160,7 @@ class TokenClassifier:
             and w not in self.heads and w.lower() not in FUNCTION_WORDS
         } if headline else set()
         lower_particles = [
-            (w, words[i + 1 : i + 2]) for i, w in enumerate(words) if w in PARTICLES and words[i - 1 : i][:1] != []
+            (w, words[i + 1 : i + 2]) for i, w in enumerate(words) if w in PARTICLES and i > 0
         ]
         for i, w in enumerate(words):
             if i in protected:
@@ -178,7 +178,7 @@ class TokenClassifier:
                 out.append("O")  # "A Warsaw court", "— The ministry"; not "Premier He Lifeng"
             elif w in COMPANY_PREFIXES and words[i + 1 : i + 2] and words[i + 1][:1].isupper():
                 out.append("N")  # "PT Sumber Jaya", "PJSC Rosneft": a company form before the name
-            elif _unit_number(words, i, self.unit_heads):
+            elif unit_number(words, i, self.unit_heads):
                 out.append("N")  # "31st Assault Brigade", "Mountain Regiment 112"
             elif is_capitalised(w) and w not in self.not_name and (w[0].isalpha() or w[0] in "ŁŠŽČ"):
                 starts = tokens.sent_start[i] or i in headline or (
@@ -281,7 +281,7 @@ class TokenClassifier:
         return out
 
 
-def _unit_number(words: list[str], i: int, heads: frozenset[str]) -> bool:
+def unit_number(words: list[str], i: int, heads: frozenset[str]) -> bool:
     """An ordinal before a unit's name ("31st Separate Assault Brigade"), or a number right
     after a unit head ("Mountain Regiment 112", "Brigade 47")."""
     w = words[i]
